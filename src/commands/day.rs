@@ -1,0 +1,58 @@
+//! `notes day N`: the label, intro and conclusion of a day's post.
+
+use clap::Args;
+
+use crate::cli::parse_day;
+use crate::commands::Context;
+use crate::error::Result;
+use crate::render::show;
+
+const AFTER_HELP: &str = "\
+Examples:
+  notes day 1 --label \"Colocated events\"
+  notes day 2 --intro \"Second day, rooms full from 9 am.\"
+  notes day 2 --conclusion \"\"     # an empty text removes it
+  notes day 2                        # shows the day";
+
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct DayArgs {
+    /// The day, 1 for the first
+    #[arg(value_parser = parse_day)]
+    day: u32,
+
+    /// A short name for the day, used in titles ("Jeudi", "Colocated events")
+    #[arg(long)]
+    label: Option<String>,
+
+    /// The opening paragraph of the day's post (Markdown)
+    #[arg(long)]
+    intro: Option<String>,
+
+    /// The closing paragraph of the day's post (Markdown)
+    #[arg(long)]
+    conclusion: Option<String>,
+}
+
+pub fn run(args: DayArgs, ctx: &mut Context) -> Result<()> {
+    let slug = ctx.event_slug()?;
+    if args.label.is_none() && args.intro.is_none() && args.conclusion.is_none() {
+        let file = ctx.journal.load(&slug)?;
+        file.event.check_day(args.day)?;
+        return ctx.ui.print(&show::day(&file.event, args.day, ctx.lang));
+    }
+    let event = ctx.update_event(&slug, |doc| {
+        let day = doc.event().check_day(args.day)?;
+        let mut notes = doc.event().days.get(&day).cloned().unwrap_or_default();
+        for (field, value) in
+            [(&mut notes.label, args.label), (&mut notes.intro, args.intro), (&mut notes.conclusion, args.conclusion)]
+        {
+            if let Some(value) = value {
+                *field = Some(value).filter(|v| !v.trim().is_empty());
+            }
+        }
+        doc.put_day(day, notes);
+        Ok(doc.event().clone())
+    })?;
+    ctx.ui.print(&show::day(&event, args.day, ctx.lang))
+}

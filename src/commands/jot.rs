@@ -1,0 +1,59 @@
+//! `notes jot`: append a line to the current session's notes.
+
+use std::io::Read;
+
+use clap::Args;
+
+use crate::commands::Context;
+use crate::error::{Error, Result};
+use crate::ui::sanitize_line;
+
+const AFTER_HELP: &str = "\
+Examples:
+  notes jot \"Cluster mesh: CIDRs must not overlap, cluster ids unique\"
+  notes jot Global services with one annotation      # quotes are optional
+  notes jot --raw \"A whole paragraph, kept as written.\"
+  pbpaste | notes jot -                              # text from stdin
+  notes jot -i 12 \"one more thing about #12\"
+
+Each jot becomes a list item (\"- …\") unless it already starts a Markdown block.";
+
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct JotArgs {
+    /// The text; `-` reads it from stdin
+    #[arg(required = true, num_args = 1..)]
+    text: Vec<String>,
+
+    /// Jot into this session instead of the current one (it becomes current)
+    #[arg(short, long, value_name = "ID")]
+    id: Option<u32>,
+
+    /// Append the text verbatim as its own paragraph, not as a list item
+    #[arg(long)]
+    raw: bool,
+}
+
+pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
+    let text = if args.text == ["-"] {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| Error::io("read", "stdin", e))?;
+        text
+    } else {
+        args.text.join(" ")
+    };
+    if text.trim().is_empty() {
+        return Err(Error::usage("nothing to jot: the text is empty", "notes jot \"what the speaker just said\""));
+    }
+    let slug = ctx.event_slug()?;
+    let id = ctx.session_id(&slug, args.id)?;
+    let title = ctx.update_event(&slug, |doc| {
+        let mut session = doc.session(id)?.clone();
+        session.jot(&text, args.raw);
+        let title = session.title.clone();
+        doc.put_session(session)?;
+        Ok(title)
+    })?;
+    ctx.touch_session(&slug, id)?;
+    ctx.ui.print(&format!("Jotted to #{id} {}", sanitize_line(&title)))
+}

@@ -1,0 +1,49 @@
+//! `notes verdict [ID] VERDICT`.
+
+use clap::Args;
+
+use crate::commands::Context;
+use crate::error::Result;
+use crate::ui::sanitize_line;
+
+const AFTER_HELP: &str = "\
+Examples:
+  notes verdict meh
+  notes verdict \"à tester\"        # labels work too, in any case, with or without accents
+  notes verdict 12 top
+
+Built-in verdicts: top (Coup de cœur / Must-see), good (Bien / Good), meh (Meh), to-try (À tester / To try).
+Add your own in config.toml:
+  [[verdicts]]
+  key = \"wow\"
+  fr = \"Waouh\"
+  en = \"Wow\"";
+
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct VerdictArgs {
+    /// [ID] VERDICT: the session (default: the current one) and the verdict
+    #[arg(required = true, num_args = 1.., value_name = "ID] [VERDICT")]
+    words: Vec<String>,
+}
+
+pub fn run(args: VerdictArgs, ctx: &mut Context) -> Result<()> {
+    let (id, verdict) = match args.words.split_first() {
+        Some((first, rest)) if !rest.is_empty() && first.parse::<u32>().is_ok() => {
+            (first.parse::<u32>().ok(), rest.join(" "))
+        }
+        _ => (None, args.words.join(" ")),
+    };
+    let verdict = ctx.vocabulary.resolve(&verdict)?.clone();
+    let slug = ctx.event_slug()?;
+    let id = ctx.session_id(&slug, id)?;
+    let title = ctx.update_event(&slug, |doc| {
+        let mut session = doc.session(id)?.clone();
+        session.verdict = Some(verdict.key.clone());
+        let title = session.title.clone();
+        doc.put_session(session)?;
+        Ok(title)
+    })?;
+    ctx.touch_session(&slug, id)?;
+    ctx.ui.print(&format!("#{id} {}: {}", sanitize_line(&title), verdict.label(ctx.lang)))
+}

@@ -1,0 +1,40 @@
+//! The `notes` binary: parse, run, report.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use notes::cli::Cli;
+use notes::error::Error;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = notes::use_color(cli.color);
+    match notes::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            report(&err, color);
+            ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(1))
+        }
+    }
+}
+
+/// `error: …`, then `caused by: …` and `help: …` where they add something.
+fn report(err: &Error, color: bool) {
+    if matches!(err, Error::BrokenPipe) {
+        return;
+    }
+    let paint = |code: &str, text: &str| if color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() };
+    let mut stderr = std::io::stderr().lock();
+    let message = notes::ui::sanitize_line(&err.to_string()).into_owned();
+    let _ = writeln!(stderr, "{} {message}", paint("1;31", "error:"));
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        let _ = writeln!(stderr, "{} {}", paint("1", "caused by:"), notes::ui::sanitize_line(&cause.to_string()));
+        source = cause.source();
+    }
+    if let Some(hint) = err.hint() {
+        let _ = writeln!(stderr, "{} {}", paint("1;36", "help:"), notes::ui::sanitize_line(&hint));
+    }
+}

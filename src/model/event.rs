@@ -1,0 +1,121 @@
+//! An event (a conference) and its days.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::error::Error;
+
+/// A conference, as its `[event]` and `[days.N]` tables describe it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// The file stem: never stored inside the file, so the two cannot disagree.
+    pub slug: String,
+    pub name: String,
+    /// A place, or `None` for an online event.
+    pub location: Option<String>,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub timezone: Tz,
+    pub url: Option<String>,
+    pub tags: Vec<String>,
+    pub days: BTreeMap<u32, DayNotes>,
+}
+
+/// What the user wrote about one day, for the day's post.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DayNotes {
+    pub label: Option<String>,
+    pub intro: Option<String>,
+    pub conclusion: Option<String>,
+}
+
+impl Event {
+    /// Number of days, day 1 being the start date. At least 1.
+    pub fn day_count(&self) -> u32 {
+        u32::try_from((self.end - self.start).num_days() + 1).unwrap_or(1).max(1)
+    }
+
+    pub fn date_of(&self, day: u32) -> Option<NaiveDate> {
+        self.check_day(day).ok()?;
+        self.start.checked_add_days(chrono::Days::new(u64::from(day - 1)))
+    }
+
+    /// The day number of `date`, if it falls within the event.
+    pub fn day_on(&self, date: NaiveDate) -> Option<u32> {
+        let offset = (date - self.start).num_days();
+        let day = u32::try_from(offset + 1).ok()?;
+        (1..=self.day_count()).contains(&day).then_some(day)
+    }
+
+    /// Today's day of the event, in the event's time zone.
+    pub fn today(&self, now: DateTime<Utc>) -> Result<u32, Error> {
+        let today = now.with_timezone(&self.timezone).date_naive();
+        self.day_on(today).ok_or_else(|| Error::NotDuringEvent {
+            today,
+            event: self.name.clone(),
+            start: self.start,
+            end: self.end,
+            last: self.day_count(),
+        })
+    }
+
+    pub fn check_day(&self, day: u32) -> Result<u32, Error> {
+        let last = self.day_count();
+        if (1..=last).contains(&day) {
+            Ok(day)
+        } else {
+            Err(Error::DayOutOfRange { day, last, event: self.name.clone() })
+        }
+    }
+
+    /// "Jeudi" or, without a label, "Day 2".
+    pub fn day_label(&self, day: u32) -> Option<&str> {
+        self.days.get(&day).and_then(|d| d.label.as_deref())
+    }
+
+    /// The year the event starts, for titles and front matter.
+    pub fn year(&self) -> i32 {
+        self.start.year()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub(crate) fn kubecon() -> Event {
+        Event {
+            slug: "kubecon".into(),
+            name: "KubeCon".into(),
+            location: Some("Paris".into()),
+            start: NaiveDate::from_ymd_opt(2024, 3, 19).unwrap(),
+            end: NaiveDate::from_ymd_opt(2024, 3, 22).unwrap(),
+            timezone: chrono_tz::Europe::Paris,
+            url: None,
+            tags: vec![],
+            days: BTreeMap::new(),
+        }
+    }
+
+    #[test]
+    fn days_are_counted_from_the_start_date() {
+        let event = kubecon();
+        assert_eq!(event.day_count(), 4);
+        assert_eq!(event.date_of(2), NaiveDate::from_ymd_opt(2024, 3, 20));
+        assert_eq!(event.date_of(5), None);
+        assert_eq!(event.day_on(NaiveDate::from_ymd_opt(2024, 3, 22).unwrap()), Some(4));
+        assert_eq!(event.day_on(NaiveDate::from_ymd_opt(2024, 3, 18).unwrap()), None);
+    }
+
+    #[test]
+    fn today_uses_the_event_time_zone() {
+        let event = kubecon();
+        // 23:30 UTC on the 19th is already the 20th in Paris: day 2.
+        let now = "2024-03-19T23:30:00Z".parse().unwrap();
+        assert_eq!(event.today(now).unwrap(), 2);
+        let after = "2024-03-23T12:00:00Z".parse().unwrap();
+        assert!(matches!(event.today(after), Err(Error::NotDuringEvent { last: 4, .. })));
+    }
+}

@@ -1,0 +1,39 @@
+//! The domain: events, days, sessions, speakers, verdicts.
+//!
+//! Pure data and rules. No I/O, no clap, no colour: the store builds these
+//! from files, the commands change them, the renderers show them.
+
+mod event;
+mod keyword;
+mod session;
+mod speaker;
+pub mod text;
+mod verdict;
+
+pub use event::{DayNotes, Event};
+pub use keyword::{Kind, Status};
+pub use session::{Link, Session};
+pub use speaker::Speaker;
+pub use verdict::{Verdict, Vocabulary};
+
+/// The language of the tool's output and exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    Fr,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// `fr`, `fr_FR.UTF-8`, `French`… → French; `en*` → English.
+    pub fn parse(input: &str) -> Option<Lang> {
+        let lower = input.trim().to_ascii_lowercase();
+        if lower.starts_with("fr") {
+            Some(Lang::Fr)
+        } else if lower.starts_with("en") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! A session: a talk, keynote, workshop… and what the user made of it.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::model::{Kind, Speaker, Status};
+
+/// A link attached to a session: slides, video, repository…
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+impl Link {
+    /// Parses `URL` or `LABEL=URL`; a bare URL is labelled from its host
+    /// ("video" for YouTube and Vimeo, "slides" for the usual slide hosts).
+    pub fn parse(input: &str) -> Link {
+        let input = input.trim();
+        match input.split_once('=').filter(|(label, _)| !label.contains("://") && !label.contains('/')) {
+            Some((label, url)) => Link { label: label.trim().to_string(), url: url.trim().to_string() },
+            None => Link { label: guess_label(input).to_string(), url: input.to_string() },
+        }
+    }
+}
+
+fn guess_label(url: &str) -> &'static str {
+    const VIDEO: [&str; 3] = ["youtube.com", "youtu.be", "vimeo.com"];
+    const SLIDES: [&str; 4] = ["speakerdeck.com", "slideshare.net", "docs.google.com/presentation", "static.sched.com"];
+    const REPO: [&str; 3] = ["github.com", "gitlab.com", "codeberg.org"];
+    if VIDEO.iter().any(|h| url.contains(h)) {
+        "video"
+    } else if SLIDES.iter().any(|h| url.contains(h)) || url.ends_with(".pdf") {
+        "slides"
+    } else if REPO.iter().any(|h| url.contains(h)) {
+        "repo"
+    } else {
+        "link"
+    }
+}
+
+/// One session of an event. Invariants (checked when loading and before
+/// saving): `id` unique in its event, `day` within the event, title not blank.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Session {
+    pub id: u32,
+    pub day: u32,
+    pub title: String,
+    pub kind: Kind,
+    pub speakers: Vec<Speaker>,
+    pub at: Option<DateTime<FixedOffset>>,
+    pub end: Option<DateTime<FixedOffset>>,
+    pub room: Option<String>,
+    pub track: Option<String>,
+    pub tags: Vec<String>,
+    pub links: Vec<Link>,
+    pub status: Status,
+    /// A key of the verdict vocabulary.
+    pub verdict: Option<String>,
+    /// Markdown, as the user wrote it.
+    pub notes: String,
+    pub schedule_id: Option<String>,
+    pub abstract_text: Option<String>,
+}
+
+impl Session {
+    /// Appends a jotted line to the notes: as a list item, unless `raw`
+    /// (then as its own paragraph, verbatim).
+    pub fn jot(&mut self, text: &str, raw: bool) {
+        let text = text.trim();
+        let as_item = !raw && !is_block_start(text);
+        let block = if as_item { format!("- {text}") } else { text.to_string() };
+        let notes = self.notes.trim_end();
+        // Consecutive items stay one list; anything else opens a new block.
+        let separator = match notes.lines().last() {
+            None => "",
+            Some(last) if as_item && is_list_item(last) => "\n",
+            Some(_) => "\n\n",
+        };
+        self.notes = format!("{notes}{separator}{block}\n");
+    }
+
+    /// "Liz Rice (Isovalent), Thomas Graf"
+    pub fn speakers_line(&self) -> String {
+        self.speakers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    }
+}
+
+fn is_list_item(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with("- ") || line.starts_with("* ")
+}
+
+/// Whether a jotted text already starts a Markdown block of its own.
+fn is_block_start(text: &str) -> bool {
+    let first = text.trim_start();
+    ["- ", "* ", "> ", "#", "```", "1. "].iter().any(|p| first.starts_with(p)) || text.contains('\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jots_become_a_list() {
+        let mut s = Session::default();
+        s.jot("Cluster mesh: CIDRs must not overlap", false);
+        s.jot("Global services with one annotation", false);
+        assert_eq!(s.notes, "- Cluster mesh: CIDRs must not overlap\n- Global services with one annotation\n");
+    }
+
+    #[test]
+    fn jots_after_prose_start_a_new_block() {
+        let mut s = Session { notes: "Intro paragraph.\n".into(), ..Session::default() };
+        s.jot("first point", false);
+        s.jot("A new paragraph.", true);
+        s.jot("> a quote", false);
+        assert_eq!(s.notes, "Intro paragraph.\n\n- first point\n\nA new paragraph.\n\n> a quote\n");
+    }
+
+    #[test]
+    fn links_are_labelled() {
+        assert_eq!(
+            Link::parse("slides=https://x.org/a.pdf"),
+            Link { label: "slides".into(), url: "https://x.org/a.pdf".into() }
+        );
+        assert_eq!(Link::parse("https://youtu.be/abc").label, "video");
+        assert_eq!(Link::parse("https://x.org/?a=b").label, "link");
+        assert_eq!(Link::parse("https://x.org/?a=b").url, "https://x.org/?a=b");
+    }
+}

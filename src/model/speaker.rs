@@ -1,0 +1,116 @@
+//! Speakers: a name and, often, an organisation.
+
+use std::fmt;
+
+/// A speaker as written in the journal: `"Liz Rice (Isovalent)"`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub org: Option<String>,
+}
+
+impl Speaker {
+    /// Parses `"Name (Org)"`, `"Name @Org"` or `"Name"`. Returns `None` for
+    /// blank input.
+    pub fn parse(input: &str) -> Option<Speaker> {
+        let input = input.trim();
+        let (name, org) = if let Some(open) = opening_of_final_parenthesis(input) {
+            (&input[..open], Some(&input[open + 1..input.len() - 1]))
+        } else if let Some(at) = input.rfind(" @").or_else(|| input.rfind('@').filter(|&i| i > 0)) {
+            (&input[..at], Some(input[at..].trim_start().trim_start_matches('@')))
+        } else {
+            (input, None)
+        };
+        let name = name.trim();
+        let org = org.map(str::trim).filter(|o| !o.is_empty());
+        match (name.is_empty(), org) {
+            (true, None) => None,
+            // "(CNCF)" alone: better to keep the text as a name than lose it.
+            (true, Some(_)) => Some(Speaker { name: input.to_string(), org: None }),
+            (false, org) => Some(Speaker { name: name.to_string(), org: org.map(str::to_string) }),
+        }
+    }
+
+    /// Splits a prompt answer such as `"Liz Rice (Isovalent), Thomas Graf"`
+    /// on commas and semicolons that are not inside parentheses.
+    pub fn parse_list(input: &str) -> Vec<Speaker> {
+        let mut parts = Vec::new();
+        let (mut depth, mut start) = (0usize, 0);
+        for (i, c) in input.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                ',' | ';' if depth == 0 => {
+                    parts.push(&input[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        parts.push(&input[start..]);
+        parts.into_iter().filter_map(Speaker::parse).collect()
+    }
+}
+
+/// The byte index of the `(` matching a `)` that ends `input`.
+fn opening_of_final_parenthesis(input: &str) -> Option<usize> {
+    if !input.ends_with(')') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in input.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+impl fmt::Display for Speaker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.org {
+            Some(org) => write!(f, "{} ({org})", self.name),
+            None => f.write_str(&self.name),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sp(name: &str, org: Option<&str>) -> Speaker {
+        Speaker { name: name.into(), org: org.map(Into::into) }
+    }
+
+    #[test]
+    fn parses_both_notations() {
+        assert_eq!(Speaker::parse("Liz Rice (Isovalent)"), Some(sp("Liz Rice", Some("Isovalent"))));
+        assert_eq!(Speaker::parse("Liz Rice @Isovalent"), Some(sp("Liz Rice", Some("Isovalent"))));
+        assert_eq!(Speaker::parse("Liz Rice @ Isovalent"), Some(sp("Liz Rice", Some("Isovalent"))));
+        assert_eq!(Speaker::parse("  Aeva Black "), Some(sp("Aeva Black", None)));
+        assert_eq!(Speaker::parse("Bob (Google Cloud (GKE))"), Some(sp("Bob", Some("Google Cloud (GKE)"))));
+        assert_eq!(Speaker::parse("   "), None);
+        assert_eq!(Speaker::parse("(CNCF)"), Some(sp("(CNCF)", None)));
+    }
+
+    #[test]
+    fn display_round_trips() {
+        for input in ["Liz Rice (Isovalent)", "Aeva Black", "Jürgen Groß (Ünïcode GmbH)"] {
+            assert_eq!(Speaker::parse(input).unwrap().to_string(), input);
+        }
+    }
+
+    #[test]
+    fn splits_lists_outside_parentheses() {
+        let list = Speaker::parse_list("Liz Rice (Isovalent), Bob (A, B); Carol");
+        assert_eq!(list, vec![sp("Liz Rice", Some("Isovalent")), sp("Bob", Some("A, B")), sp("Carol", None)]);
+    }
+}

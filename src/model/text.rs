@@ -1,0 +1,98 @@
+//! Text helpers shared by the model: accent- and case-insensitive matching,
+//! slugs, "did you mean" suggestions.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Lower-cases `s` and strips accents, so "À Tester" and "a tester" compare equal.
+pub fn fold(s: &str) -> String {
+    let mut folded = String::with_capacity(s.len());
+    for c in s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase) {
+        // Ligatures do not decompose: "cœur" must match "coeur".
+        match c {
+            'œ' => folded.push_str("oe"),
+            'æ' => folded.push_str("ae"),
+            'ß' => folded.push_str("ss"),
+            _ => folded.push(c),
+        }
+    }
+    folded
+}
+
+/// [`fold`], keeping only letters and digits: "to-try", "To Try" and "to_try"
+/// are the same key.
+pub fn fold_key(s: &str) -> String {
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Whether `haystack` contains `needle`, ignoring case and accents.
+/// `needle` must already be folded.
+pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
+    fold(haystack).contains(folded_needle)
+}
+
+/// An ASCII slug from a name: "KubeCon Europe 2024" → "kubecon-europe-2024".
+/// Only `[a-z0-9-]`, so a slug can never name a path outside the journal.
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in fold(name).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    let mut end = slug.len().min(64);
+    while slug[..end].ends_with('-') {
+        end -= 1;
+    }
+    slug[..end].to_string()
+}
+
+/// Whether `slug` is what [`slugify`] could have produced.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty() && slugify(slug) == slug
+}
+
+/// The candidate closest to `input`, if it is close enough to be a typo.
+pub fn suggest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let input = fold(input);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&input, &fold(c)), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_and_accents() {
+        assert_eq!(fold("À TESTER"), "a tester");
+        assert_eq!(fold_key("À tester"), fold_key("a-tester"));
+        assert_eq!(fold_key("to_try"), "totry");
+    }
+
+    #[test]
+    fn slugs_are_ascii_and_safe() {
+        assert_eq!(slugify("KubeCon Europe 2024"), "kubecon-europe-2024");
+        assert_eq!(slugify("Journées Réseau — Écully"), "journees-reseau-ecully");
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slugify("a\0b"), "a-b");
+        assert_eq!(slugify("!!!"), "");
+        assert!(slugify(&"x-".repeat(100)).len() <= 64);
+        assert!(!slugify(&"x-".repeat(100)).ends_with('-'));
+        assert!(is_valid_slug("fosdem-2025"));
+        assert!(!is_valid_slug("../x"));
+    }
+
+    #[test]
+    fn suggests_near_misses_only() {
+        assert_eq!(suggest("meh!", ["top", "good", "meh"]), Some("meh".into()));
+        assert_eq!(suggest("zzz", ["top", "good", "meh"]), None);
+    }
+}

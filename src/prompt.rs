@@ -1,0 +1,111 @@
+//! Asking the user: the only place that reads the keyboard.
+//!
+//! Commands talk to the [`Prompt`] trait; the terminal implementation uses
+//! dialoguer on stderr (so `> file` still works), and [`NoPrompt`] answers
+//! every question with a usage error, so nothing ever waits for input that
+//! cannot come.
+
+use std::io;
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, Input, Select};
+
+use crate::error::{Error, Result};
+
+pub trait Prompt {
+    /// Whether questions can be asked at all.
+    fn available(&self) -> bool;
+    /// A line of text; `default` is offered and returned on Enter.
+    fn input(&mut self, question: &str, default: Option<&str>) -> Result<String>;
+    /// One of `items`, by index.
+    fn select(&mut self, question: &str, items: &[String], default: usize) -> Result<usize>;
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
+}
+
+/// dialoguer on the terminal.
+pub struct TerminalPrompt {
+    theme: ColorfulTheme,
+}
+
+impl TerminalPrompt {
+    pub fn new() -> Self {
+        TerminalPrompt { theme: ColorfulTheme::default() }
+    }
+}
+
+impl Default for TerminalPrompt {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn cancelled(err: dialoguer::Error) -> Error {
+    let dialoguer::Error::IO(err) = err;
+    match err.kind() {
+        io::ErrorKind::Interrupted | io::ErrorKind::UnexpectedEof => Error::Cancelled,
+        _ => Error::io("read from", "the terminal", err),
+    }
+}
+
+impl Prompt for TerminalPrompt {
+    fn available(&self) -> bool {
+        true
+    }
+
+    fn input(&mut self, question: &str, default: Option<&str>) -> Result<String> {
+        let mut input = Input::<String>::with_theme(&self.theme).with_prompt(question).allow_empty(true);
+        if let Some(default) = default {
+            input = input.default(default.to_string());
+        }
+        input.interact_text().map_err(cancelled)
+    }
+
+    fn select(&mut self, question: &str, items: &[String], default: usize) -> Result<usize> {
+        Select::with_theme(&self.theme)
+            .with_prompt(question)
+            .items(items)
+            .default(default)
+            .interact_opt()
+            .map_err(cancelled)?
+            .ok_or(Error::Cancelled)
+    }
+
+    fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
+        Confirm::with_theme(&self.theme)
+            .with_prompt(question)
+            .default(default)
+            .interact_opt()
+            .map_err(cancelled)?
+            .ok_or(Error::Cancelled)
+    }
+}
+
+/// No terminal, or `--no-input`: every question is a usage error.
+pub struct NoPrompt;
+
+impl NoPrompt {
+    fn refuse(question: &str) -> Error {
+        Error::usage(
+            format!("cannot ask \"{question}\": not on a terminal (or --no-input)"),
+            "pass the value as an argument; `notes help` lists them",
+        )
+    }
+}
+
+impl Prompt for NoPrompt {
+    fn available(&self) -> bool {
+        false
+    }
+
+    fn input(&mut self, question: &str, _default: Option<&str>) -> Result<String> {
+        Err(Self::refuse(question))
+    }
+
+    fn select(&mut self, question: &str, _items: &[String], _default: usize) -> Result<usize> {
+        Err(Self::refuse(question))
+    }
+
+    fn confirm(&mut self, question: &str, _default: bool) -> Result<bool> {
+        Err(Self::refuse(question))
+    }
+}

@@ -1,0 +1,82 @@
+//! JSON output of read commands (`list --json`, `show --json`, `filter --json`).
+//!
+//! The shape is documented in the README and stable: fields are only ever
+//! added. Dates are RFC 3339; absent values are `null`, empty lists `[]`.
+
+use serde::Serialize;
+
+use crate::model::{Event, Lang, Session, Vocabulary};
+use crate::render::Row;
+
+#[derive(Serialize)]
+pub struct SessionJson<'a> {
+    pub event: &'a str,
+    pub id: u32,
+    pub day: u32,
+    pub date: Option<String>,
+    pub title: &'a str,
+    pub kind: &'a str,
+    pub speakers: Vec<SpeakerJson<'a>>,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub room: Option<&'a str>,
+    pub track: Option<&'a str>,
+    pub tags: &'a [String],
+    pub links: Vec<LinkJson<'a>>,
+    pub status: &'a str,
+    pub verdict: Option<VerdictJson<'a>>,
+    pub notes: &'a str,
+    pub schedule_id: Option<&'a str>,
+    #[serde(rename = "abstract")]
+    pub abstract_text: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct SpeakerJson<'a> {
+    pub name: &'a str,
+    pub org: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct LinkJson<'a> {
+    pub label: &'a str,
+    pub url: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct VerdictJson<'a> {
+    pub key: &'a str,
+    pub label: &'a str,
+}
+
+pub fn session<'a>(event: &'a Event, s: &'a Session, vocabulary: &'a Vocabulary, lang: Lang) -> SessionJson<'a> {
+    SessionJson {
+        event: &event.slug,
+        id: s.id,
+        day: s.day,
+        date: event.date_of(s.day).map(|d| d.to_string()),
+        title: &s.title,
+        kind: s.kind.key(),
+        speakers: s.speakers.iter().map(|sp| SpeakerJson { name: &sp.name, org: sp.org.as_deref() }).collect(),
+        start: s.at.map(|t| t.to_rfc3339()),
+        end: s.end.map(|t| t.to_rfc3339()),
+        room: s.room.as_deref(),
+        track: s.track.as_deref(),
+        tags: &s.tags,
+        links: s.links.iter().map(|l| LinkJson { label: &l.label, url: &l.url }).collect(),
+        status: s.status.key(),
+        verdict: s.verdict.as_deref().map(|key| VerdictJson { key, label: vocabulary.label(key, lang) }),
+        notes: &s.notes,
+        schedule_id: s.schedule_id.as_deref(),
+        abstract_text: s.abstract_text.as_deref(),
+    }
+}
+
+pub fn sessions(rows: &[Row<'_>], vocabulary: &Vocabulary, lang: Lang) -> String {
+    let list: Vec<_> = rows.iter().map(|r| session(r.event, r.session, vocabulary, lang)).collect();
+    to_string(&list)
+}
+
+pub fn to_string(value: &impl Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("plain structs always serialise")
+}

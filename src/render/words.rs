@@ -1,0 +1,157 @@
+//! The fixed words of the tool's output, in French and English.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::model::Lang;
+
+/// Fixed words of one language.
+pub struct Words {
+    pub id: &'static str,
+    pub day: &'static str,
+    pub time: &'static str,
+    pub title: &'static str,
+    pub speakers: &'static str,
+    pub room: &'static str,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub verdict: &'static str,
+    pub event: &'static str,
+    pub tags: &'static str,
+    pub links: &'static str,
+    pub track: &'static str,
+    pub notes: &'static str,
+    pub sessions: &'static str,
+    pub dates: &'static str,
+    pub location: &'static str,
+    pub online: &'static str,
+    pub timezone: &'static str,
+    pub label: &'static str,
+    pub intro: &'static str,
+    pub conclusion: &'static str,
+    pub current: &'static str,
+    pub name: &'static str,
+    pub no_sessions: &'static str,
+    pub abstract_text: &'static str,
+    weekdays: [&'static str; 7],
+    months: [&'static str; 12],
+}
+
+pub const EN: Words = Words {
+    id: "ID",
+    day: "Day",
+    time: "Time",
+    title: "Title",
+    speakers: "Speakers",
+    room: "Room",
+    kind: "Kind",
+    status: "Status",
+    verdict: "Verdict",
+    event: "Event",
+    tags: "Tags",
+    links: "Links",
+    track: "Track",
+    notes: "Notes",
+    sessions: "Sessions",
+    dates: "Dates",
+    location: "Location",
+    online: "online",
+    timezone: "Time zone",
+    label: "Label",
+    intro: "Intro",
+    conclusion: "Conclusion",
+    current: "current",
+    name: "Name",
+    no_sessions: "No sessions match.",
+    abstract_text: "Abstract",
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+};
+
+pub const FR: Words = Words {
+    id: "N°",
+    day: "Jour",
+    time: "Heure",
+    title: "Titre",
+    speakers: "Speakers",
+    room: "Salle",
+    kind: "Type",
+    status: "Statut",
+    verdict: "Verdict",
+    event: "Événement",
+    tags: "Tags",
+    links: "Liens",
+    track: "Track",
+    notes: "Notes",
+    sessions: "Sessions",
+    dates: "Dates",
+    location: "Lieu",
+    online: "en ligne",
+    timezone: "Fuseau",
+    label: "Titre du jour",
+    intro: "Intro",
+    conclusion: "Conclusion",
+    current: "en cours",
+    name: "Nom",
+    no_sessions: "Aucune session ne correspond.",
+    abstract_text: "Résumé",
+    weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+};
+
+pub fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+impl Words {
+    /// "Thursday 21 March 2024" / "jeudi 21 mars 2024".
+    pub fn long_date(&self, date: NaiveDate) -> String {
+        let weekday = self.weekdays[date.weekday().num_days_from_monday() as usize];
+        let month = self.months[date.month0() as usize];
+        format!("{weekday} {} {month} {}", date.day(), date.year())
+    }
+
+    pub fn weekday(&self, day: Weekday) -> &'static str {
+        self.weekdays[day.num_days_from_monday() as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_dates_in_both_languages() {
+        let date = NaiveDate::from_ymd_opt(2024, 3, 21).unwrap();
+        assert_eq!(EN.long_date(date), "Thursday 21 March 2024");
+        assert_eq!(FR.long_date(date), "jeudi 21 mars 2024");
+    }
+}

@@ -1,0 +1,26 @@
+//! Where the journal and the configuration live.
+//!
+//! Journal: `--dir`, else `$NOTES_DIR` (both handled by clap), else the
+//! platform data directory. Config: `$NOTES_CONFIG`, else `config.toml` in the
+//! platform config directory.
+
+use std::path::PathBuf;
+
+use directories::ProjectDirs;
+
+fn project_dirs() -> Option<ProjectDirs> {
+    ProjectDirs::from("", "", "notes")
+}
+
+/// The journal directory when neither `--dir` nor `NOTES_DIR` is given.
+pub fn default_journal_dir() -> PathBuf {
+    project_dirs().map_or_else(|| PathBuf::from(".notes"), |d| d.data_dir().to_path_buf())
+}
+
+/// The configuration file: `$NOTES_CONFIG` or the platform default.
+pub fn config_file() -> PathBuf {
+    match std::env::var_os("NOTES_CONFIG") {
+        Some(path) if !path.is_empty() => PathBuf::from(path),
+        _ => project_dirs().map_or_else(|| PathBuf::from("notes-config.toml"), |d| d.config_dir().join("config.toml")),
+    }
+}

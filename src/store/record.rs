@@ -1,0 +1,411 @@
+//! The journal's TOML shape and its conversion to and from the model.
+//!
+//! Reading goes through serde (`toml`), which is fast and gives positions for
+//! type errors. Writing never regenerates a file: [`sync_table`] changes only
+//! the keys whose value differs, so comments, key order and formatting that
+//! the user wrote survive.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+use serde::Deserialize;
+use toml::value::Datetime;
+use toml_edit::{Array, InlineTable, Item, Table, Value};
+
+use crate::error::Error;
+use crate::model::{DayNotes, Event, Link, Session, Speaker};
+
+/// The journal format this binary reads and writes.
+pub const SCHEMA: i64 = 1;
+
+#[derive(Deserialize)]
+pub struct FileRecord {
+    pub schema: Option<i64>,
+    pub event: EventRecord,
+    #[serde(default)]
+    pub days: BTreeMap<String, DayRecord>,
+    #[serde(default)]
+    pub sessions: Vec<SessionRecord>,
+}
+
+#[derive(Deserialize)]
+pub struct EventRecord {
+    pub name: String,
+    pub location: Option<String>,
+    pub start: Datetime,
+    pub end: Datetime,
+    pub timezone: Option<String>,
+    pub url: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+#[derive(Deserialize)]
+pub struct DayRecord {
+    pub label: Option<String>,
+    pub intro: Option<String>,
+    pub conclusion: Option<String>,
+}
+
+/// A `[[sessions]]` entry. Every key but `id`, `day` and `title` may be left
+/// out; keys notes does not know are the user's and are kept untouched.
+#[derive(Deserialize)]
+pub struct SessionRecord {
+    pub id: u32,
+    pub day: u32,
+    pub title: String,
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub speakers: Vec<String>,
+    pub at: Option<Datetime>,
+    pub end: Option<Datetime>,
+    pub room: Option<String>,
+    pub track: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub links: Vec<LinkRecord>,
+    pub status: Option<String>,
+    pub verdict: Option<String>,
+    pub notes: Option<String>,
+    pub schedule_id: Option<String>,
+    #[serde(rename = "abstract")]
+    pub abstract_text: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct LinkRecord {
+    pub label: Option<String>,
+    pub url: String,
+}
+
+/// Session keys in the order notes writes them.
+pub const SESSION_KEYS: &[&str] = &[
+    "id",
+    "day",
+    "title",
+    "kind",
+    "speakers",
+    "at",
+    "end",
+    "room",
+    "track",
+    "tags",
+    "links",
+    "status",
+    "verdict",
+    "notes",
+    "schedule_id",
+    "abstract",
+];
+
+/// Turns a parsed file into the model, checking what serde cannot: dates,
+/// time zone, keywords, unique ids, days in range.
+pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec<Session>), Error> {
+    let invalid = |message: String| Error::Invalid { path: path.to_path_buf(), message };
+    if let Some(found) = file.schema.filter(|s| *s > SCHEMA) {
+        return Err(Error::SchemaTooNew { path: path.to_path_buf(), found, supported: SCHEMA });
+    }
+    let record = file.event;
+    let timezone = match &record.timezone {
+        Some(name) => parse_timezone(name).map_err(|e| invalid(format!("[event] timezone: {e}")))?,
+        None => Tz::UTC,
+    };
+    let start = to_date(&record.start).ok_or_else(|| invalid("[event] start must be a date like 2024-03-19".into()))?;
+    let end = to_date(&record.end).ok_or_else(|| invalid("[event] end must be a date like 2024-03-22".into()))?;
+    if end < start {
+        return Err(invalid(format!("[event] end ({end}) is before start ({start})")));
+    }
+    let mut days = BTreeMap::new();
+    for (key, day) in file.days {
+        let number =
+            key.parse::<u32>().map_err(|_| invalid(format!("[days.{key}]: a day is a number, like [days.2]")))?;
+        days.insert(number, DayNotes { label: day.label, intro: day.intro, conclusion: day.conclusion });
+    }
+    let event = Event {
+        slug: slug.to_string(),
+        name: record.name,
+        location: record.location,
+        start,
+        end,
+        timezone,
+        url: record.url,
+        tags: record.tags,
+        days,
+    };
+    let mut sessions = Vec::with_capacity(file.sessions.len());
+    let mut ids = std::collections::HashSet::new();
+    for record in file.sessions {
+        let id = record.id;
+        let session = session_from(record, &event).map_err(|e| invalid(format!("session #{id}: {e}")))?;
+        if !ids.insert(id) {
+            return Err(invalid(format!("two sessions have id {id}")));
+        }
+        sessions.push(session);
+    }
+    Ok((event, sessions))
+}
+
+/// Converts one session entry, checking it against its event.
+pub fn session_from(record: SessionRecord, event: &Event) -> Result<Session, String> {
+    event.check_day(record.day).map_err(|e| e.to_string())?;
+    if record.title.trim().is_empty() {
+        return Err("the title is empty".into());
+    }
+    let datetime = |value: &Option<Datetime>, key: &str| -> Result<Option<DateTime<FixedOffset>>, String> {
+        value
+            .as_ref()
+            .map(|v| {
+                to_datetime(v, event.timezone)
+                    .ok_or_else(|| format!("{key} must be a date and time like 2024-03-20T11:00:00+01:00"))
+            })
+            .transpose()
+    };
+    Ok(Session {
+        id: record.id,
+        day: record.day,
+        title: record.title,
+        kind: record.kind.as_deref().map(str::parse).transpose().map_err(|e: Error| e.to_string())?.unwrap_or_default(),
+        speakers: record.speakers.iter().filter_map(|s| Speaker::parse(s)).collect(),
+        at: datetime(&record.at, "at")?,
+        end: datetime(&record.end, "end")?,
+        room: record.room,
+        track: record.track,
+        tags: record.tags,
+        links: record
+            .links
+            .into_iter()
+            .map(|l| match l.label {
+                Some(label) => Link { label, url: l.url },
+                None => Link::parse(&l.url),
+            })
+            .collect(),
+        status: record
+            .status
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(|e: Error| e.to_string())?
+            .unwrap_or_default(),
+        verdict: record.verdict,
+        notes: record.notes.unwrap_or_default(),
+        schedule_id: record.schedule_id,
+        abstract_text: record.abstract_text,
+    })
+}
+
+pub fn parse_timezone(name: &str) -> Result<Tz, String> {
+    name.parse::<Tz>().map_err(|_| format!("unknown time zone '{name}' (expected an IANA name like Europe/Paris)"))
+}
+
+fn to_date(value: &Datetime) -> Option<NaiveDate> {
+    let date = value.date?;
+    NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
+}
+
+/// A TOML date-time; one without offset is read in the event's time zone.
+fn to_datetime(value: &Datetime, tz: Tz) -> Option<DateTime<FixedOffset>> {
+    value.date?;
+    value.time?;
+    let text = value.to_string();
+    if value.offset.is_some() {
+        return DateTime::parse_from_rfc3339(&text).ok();
+    }
+    let local = NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
+    tz.from_local_datetime(&local).earliest().map(|dt| dt.fixed_offset())
+}
+
+// ---- writing ----------------------------------------------------------------
+
+/// A key and its value; `None` removes the key.
+pub type Field = (&'static str, Option<Value>);
+
+pub fn event_fields(event: &Event) -> Vec<Field> {
+    vec![
+        ("name", Some(event.name.as_str().into())),
+        ("location", event.location.as_deref().map(Value::from)),
+        ("start", Some(date_value(event.start))),
+        ("end", Some(date_value(event.end))),
+        ("timezone", Some(event.timezone.name().into())),
+        ("url", event.url.as_deref().map(Value::from)),
+        ("tags", string_array(&event.tags)),
+    ]
+}
+
+pub fn day_fields(day: &DayNotes) -> Vec<Field> {
+    vec![
+        ("label", day.label.as_deref().map(Value::from)),
+        ("intro", day.intro.as_deref().map(Value::from)),
+        ("conclusion", day.conclusion.as_deref().map(Value::from)),
+    ]
+}
+
+pub fn session_fields(s: &Session) -> Vec<Field> {
+    let speakers: Vec<String> = s.speakers.iter().map(ToString::to_string).collect();
+    let links = (!s.links.is_empty()).then(|| {
+        let mut array = Array::new();
+        for link in &s.links {
+            let mut table = InlineTable::new();
+            table.insert("label", link.label.as_str().into());
+            table.insert("url", link.url.as_str().into());
+            array.push(table);
+        }
+        Value::Array(array)
+    });
+    vec![
+        ("id", Some(i64::from(s.id).into())),
+        ("day", Some(i64::from(s.day).into())),
+        ("title", Some(s.title.as_str().into())),
+        ("kind", Some(s.kind.key().into())),
+        ("speakers", string_array(&speakers)),
+        ("at", s.at.map(datetime_value)),
+        ("end", s.end.map(datetime_value)),
+        ("room", s.room.as_deref().map(Value::from)),
+        ("track", s.track.as_deref().map(Value::from)),
+        ("tags", string_array(&s.tags)),
+        ("links", links),
+        ("status", Some(s.status.key().into())),
+        ("verdict", s.verdict.as_deref().map(Value::from)),
+        ("notes", Some(s.notes.as_str()).filter(|n| !n.is_empty()).map(Value::from)),
+        ("schedule_id", s.schedule_id.as_deref().map(Value::from)),
+        ("abstract", s.abstract_text.as_deref().map(Value::from)),
+    ]
+}
+
+fn string_array(items: &[String]) -> Option<Value> {
+    (!items.is_empty()).then(|| Value::Array(items.iter().map(String::as_str).collect()))
+}
+
+fn date_value(date: NaiveDate) -> Value {
+    let text = date.format("%Y-%m-%d").to_string();
+    Value::from(text.parse::<toml_edit::Datetime>().expect("a formatted date is a TOML date"))
+}
+
+fn datetime_value(at: DateTime<FixedOffset>) -> Value {
+    let text = at.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    Value::from(text.parse::<toml_edit::Datetime>().expect("a formatted date-time is a TOML date-time"))
+}
+
+/// Makes `table` hold `fields`, touching only the keys whose value changed
+/// since `previous` (the fields the table was read as; empty for a new
+/// table). A key the user left out keeps being left out while its value
+/// stays the default. A changed value keeps its comments; a new key goes
+/// before the first key that follows it in `fields`, so files keep a
+/// sensible order.
+pub fn sync_table(table: &mut Table, previous: &[Field], fields: Vec<Field>) {
+    let order: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+    for (index, (key, value)) in fields.into_iter().enumerate() {
+        let unchanged = previous.iter().find(|(k, _)| *k == key).is_some_and(|(_, old)| match (old, &value) {
+            (Some(old), Some(new)) => same_value(old, new),
+            (None, None) => true,
+            _ => false,
+        });
+        if unchanged {
+            continue;
+        }
+        match (table.get_mut(key), value) {
+            (Some(Item::Value(old)), Some(new)) => {
+                if !same_value(old, &new) {
+                    let decor = old.decor().clone();
+                    *old = new;
+                    *old.decor_mut() = decor;
+                }
+            }
+            (Some(item), Some(new)) => *item = Item::Value(new),
+            (Some(_), None) => {
+                table.remove(key);
+            }
+            (None, Some(new)) => insert_before_later_keys(table, key, new, &order[index + 1..]),
+            (None, None) => {}
+        }
+    }
+}
+
+fn insert_before_later_keys(table: &mut Table, key: &str, value: Value, later: &[&str]) {
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    let split = keys.iter().position(|k| later.contains(&k.as_str())).unwrap_or(keys.len());
+    let moved: Vec<_> = keys[split..].iter().filter_map(|k| table.remove_entry(k)).collect();
+    table.insert(key, Item::Value(value));
+    for (k, item) in moved {
+        table.insert_formatted(&k, item);
+    }
+}
+
+/// Semantic equality: `'x'` and `"x"` are the same string, so an unchanged
+/// field is never rewritten in another style.
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(a), Value::String(b)) => a.value() == b.value(),
+        (Value::Integer(a), Value::Integer(b)) => a.value() == b.value(),
+        (Value::Float(a), Value::Float(b)) => a.value() == b.value(),
+        (Value::Boolean(a), Value::Boolean(b)) => a.value() == b.value(),
+        (Value::Datetime(a), Value::Datetime(b)) => a.value() == b.value(),
+        (Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b.iter()).all(|(a, b)| same_value(a, b))
+        }
+        (Value::InlineTable(a), Value::InlineTable(b)) => {
+            a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same_value(v, w)))
+        }
+        _ => false,
+    }
+}
+
+/// `path:line:column` for a `toml` error, with columns counted in characters.
+pub fn parse_error(path: &Path, text: &str, err: &toml::de::Error) -> Error {
+    let (line, column) = match err.span() {
+        Some(span) => line_column(text, span.start),
+        None => (1, 1),
+    };
+    Error::Parse { path: path.to_path_buf(), line, column, message: err.message().trim().to_string() }
+}
+
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sync_changes_only_what_differs() {
+        let text = "# mine\ntitle = 'Old'   # keep me\nverdict = \"meh\"\nnotes = \"n\"\ncustom = 1\n";
+        let mut doc: toml_edit::DocumentMut = text.parse().unwrap();
+        sync_table(
+            doc.as_table_mut(),
+            &[],
+            vec![("title", Some("Old".into())), ("verdict", None), ("notes", Some("n".into()))],
+        );
+        assert_eq!(doc.to_string(), text.replace("verdict = \"meh\"\n", ""));
+        sync_table(doc.as_table_mut(), &[], vec![("title", Some("New".into()))]);
+        assert!(doc.to_string().contains("title = \"New\"   # keep me\n"), "{doc}");
+    }
+
+    #[test]
+    fn new_keys_go_before_later_ones() {
+        let mut doc: toml_edit::DocumentMut = "title = \"T\"\nnotes = \"n\"\ncustom = 1\n".parse().unwrap();
+        let fields = vec![("title", Some("T".into())), ("verdict", Some("meh".into())), ("notes", Some("n".into()))];
+        sync_table(doc.as_table_mut(), &[], fields);
+        assert_eq!(doc.to_string(), "title = \"T\"\nverdict = \"meh\"\nnotes = \"n\"\ncustom = 1\n");
+    }
+
+    #[test]
+    fn defaults_the_user_left_out_stay_out() {
+        let mut doc: toml_edit::DocumentMut = "title = \"T\"\n".parse().unwrap();
+        let previous = vec![("title", Some("T".into())), ("kind", Some("talk".into()))];
+        let fields = vec![("title", Some("T2".into())), ("kind", Some("talk".into()))];
+        sync_table(doc.as_table_mut(), &previous, fields);
+        assert_eq!(doc.to_string(), "title = \"T2\"\n");
+    }
+
+    #[test]
+    fn positions_count_characters() {
+        assert_eq!(line_column("ab\ncé = x", 7), (2, 4));
+    }
+}

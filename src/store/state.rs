@@ -1,0 +1,50 @@
+//! The journal's machine-managed state: the current event and, per event,
+//! the current session (last added or touched). Kept in `.notes-state.toml`
+//! so that reading it never needs an event file, and so that touching a
+//! session never rewrites the user's file.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::store::lock::FileLock;
+use crate::store::{atomic, record};
+
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    pub current_event: Option<String>,
+    #[serde(default)]
+    pub current_session: BTreeMap<String, u32>,
+}
+
+pub fn path(dir: &std::path::Path) -> PathBuf {
+    dir.join(".notes-state.toml")
+}
+
+/// Reads the state; a missing file is the empty state.
+pub fn load(dir: &std::path::Path) -> Result<State> {
+    let path = path(dir);
+    match fs::read_to_string(&path) {
+        Ok(text) => toml::from_str(&text).map_err(|e| record::parse_error(&path, &text, &e)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(State::default()),
+        Err(e) => Err(Error::io("read", &path, e)),
+    }
+}
+
+/// Changes the state under its lock; writes only if something changed.
+pub fn update(dir: &std::path::Path, change: impl FnOnce(&mut State)) -> Result<()> {
+    let path = path(dir);
+    let _lock = FileLock::acquire(&path, || {})?;
+    let old = load(dir)?;
+    let mut new = old.clone();
+    change(&mut new);
+    if new == old {
+        return Ok(());
+    }
+    let text = toml::to_string(&new).map_err(|e| Error::Invalid { path: path.clone(), message: e.to_string() })?;
+    atomic::write(&path, format!("# Managed by notes: the current event and session.\n{text}").as_bytes())
+}

@@ -1,0 +1,209 @@
+//! Every bad input: a clear message, a non-zero exit, and no file changed.
+
+use insta::assert_snapshot;
+
+use crate::common::{TestEnv, fails_without_change};
+
+fn with_one_session() -> TestEnv {
+    let env = TestEnv::new();
+    env.kubecon();
+    env.ok(["add", "Gateway API", "-d", "2"]);
+    env
+}
+
+#[test]
+fn unknown_verdict_lists_the_known_ones() {
+    let env = with_one_session();
+    assert_snapshot!(fails_without_change(&env, &["verdict", "génial"], 1));
+    assert_snapshot!(fails_without_change(&env, &["verdict", "mehh"], 1));
+    assert_snapshot!(fails_without_change(&env, &["add", "X", "-d", "2", "-v", "bof"], 1));
+}
+
+#[test]
+fn day_out_of_range_names_the_valid_range() {
+    let env = with_one_session();
+    assert_snapshot!(fails_without_change(&env, &["add", "X", "-d", "7"], 1));
+    assert_snapshot!(fails_without_change(&env, &["list", "--day", "0"], 2));
+}
+
+#[test]
+fn outside_the_event_add_asks_for_a_day() {
+    let env = with_one_session();
+    let before = env.files();
+    let out = env.cmd(["add", "X"]).env("NOTES_NOW", "2024-04-02T10:00:00+02:00").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_snapshot!(env.describe(&out));
+    assert!(before == env.files());
+}
+
+#[test]
+fn bad_dates_and_times_say_the_expected_format() {
+    let env = with_one_session();
+    assert_snapshot!(fails_without_change(&env, &["event", "add", "X", "--start", "2024-13-01"], 2));
+    assert_snapshot!(fails_without_change(
+        &env,
+        &["event", "add", "X", "--start", "2024-03-22", "--end", "2024-03-19"],
+        2
+    ));
+    assert_snapshot!(fails_without_change(&env, &["add", "X", "-d", "2", "--at", "25:99"], 2));
+    assert_snapshot!(fails_without_change(
+        &env,
+        &["event", "add", "X", "--start", "2024-03-22", "--tz", "Paris/France"],
+        2
+    ));
+}
+
+#[test]
+fn unknown_id() {
+    let env = with_one_session();
+    assert_snapshot!(fails_without_change(&env, &["show", "42"], 1));
+    fails_without_change(&env, &["jot", "-i", "42", "text"], 1);
+    fails_without_change(&env, &["rm", "42", "--yes"], 1);
+    fails_without_change(&env, &["edit", "42", "--verdict", "meh"], 1);
+}
+
+#[test]
+fn empty_title() {
+    let env = with_one_session();
+    assert_snapshot!(fails_without_change(&env, &["add", "   ", "-d", "2"], 1));
+    fails_without_change(&env, &["edit", "1", "--title", ""], 1);
+}
+
+#[test]
+fn unknown_event_suggests_a_near_miss() {
+    let env = with_one_session();
+    assert_snapshot!(fails_without_change(&env, &["--event", "kubecon-europe-2042", "list"], 1));
+    assert_snapshot!(fails_without_change(&env, &["event", "use", "fosdem"], 1));
+    fails_without_change(&env, &["--event", "../../etc/passwd", "list"], 1);
+}
+
+#[test]
+fn no_event_yet_says_how_to_create_one() {
+    let env = TestEnv::new();
+    assert_snapshot!(fails_without_change(&env, &["add", "X"], 1));
+}
+
+#[test]
+fn corrupt_toml_names_path_line_and_column_and_is_never_overwritten() {
+    let env = with_one_session();
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    let broken = env.kubecon_file().replace("title = \"Gateway API\"", "title = \"Gateway API");
+    std::fs::write(&path, &broken).unwrap();
+    assert_snapshot!(fails_without_change(&env, &["add", "X", "-d", "2"], 1));
+    fails_without_change(&env, &["jot", "text"], 1);
+    fails_without_change(&env, &["list"], 1);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
+}
+
+#[test]
+fn invalid_values_in_the_file_are_reported() {
+    let env = with_one_session();
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    std::fs::write(&path, env.kubecon_file().replace("kind = \"talk\"", "kind = \"tlak\"")).unwrap();
+    assert_snapshot!(fails_without_change(&env, &["list"], 1));
+    std::fs::write(
+        &path,
+        env.kubecon_file().replace("kind = \"tlak\"", "kind = \"talk\"").replace("schema = 1", "schema = 9"),
+    )
+    .unwrap();
+    assert_snapshot!(fails_without_change(&env, &["list"], 1));
+}
+
+#[test]
+fn no_terminal_and_no_title_is_a_usage_error_not_a_hang() {
+    let env = with_one_session();
+    assert_snapshot!(fails_without_change(&env, &["add"], 2));
+    assert_snapshot!(fails_without_change(&env, &["rm", "1"], 2));
+}
+
+#[test]
+fn a_journal_path_that_is_not_a_directory() {
+    let env = TestEnv::new();
+    std::fs::write(env.root.path().join("file"), "not a directory").unwrap();
+    let before = env.files();
+    let out = env.cmd(["event", "list"]).env("NOTES_DIR", env.root.path().join("file")).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_snapshot!(env.describe(&out));
+    let out = env
+        .cmd(["event", "add", "X", "--start", "2024-01-01"])
+        .env("NOTES_DIR", env.root.path().join("file"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(before == env.files());
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_journal_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = with_one_session();
+    let journal = env.journal();
+    std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read_dir(&journal).is_ok() {
+        // Running as root: permissions do not apply, nothing to test here.
+        std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0o700)).unwrap();
+        eprintln!("skipped: permissions are not enforced for this user");
+        return;
+    }
+    let out = env.cmd(["list"]).output().unwrap();
+    std::fs::set_permissions(&journal, std::fs::Permissions::from_mode(0o700)).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error: cannot read"), "{}", env.describe(&out));
+}
+
+#[test]
+fn terminal_escapes_in_a_title_are_stored_but_shown_escaped() {
+    let env = TestEnv::new();
+    env.kubecon();
+    let title = "Evil \x1b[2J\x1b]0;pwned\x07 talk \u{202e}txt.exe";
+    let out = env.cmd(["add", title, "-d", "2", "-s", "Mallory \x1b[31m(Red)"]).output().unwrap();
+    assert!(out.status.success());
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert!(!printed.contains('\x1b') && !printed.contains('\u{202e}'), "{printed:?}");
+    assert!(env.kubecon_file().contains("Evil \\u001B[2J"), "stored, TOML-escaped: {}", env.kubecon_file());
+    for args in [vec!["list"], vec!["show", "1"], vec!["filter", "evil"]] {
+        let out = env.ok(&args);
+        assert!(!out.contains('\x1b') && !out.contains('\x07') && !out.contains('\u{202e}'), "{args:?}: {out:?}");
+        assert!(out.contains("\\u{1b}[2J"), "{args:?}: {out}");
+    }
+    let json = env.ok(["list", "--json"]);
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed[0]["title"], title, "JSON carries the exact title");
+}
+
+#[test]
+fn an_invalid_edit_is_never_saved() {
+    let env = with_one_session();
+    let out = fails_without_change_with_editor(&env, "sed -i s/talk/tlak/");
+    assert!(out.contains("unknown kind 'tlak'"), "{out}");
+    assert!(out.contains("your text is kept in"), "{out}");
+    let out = fails_without_change_with_editor(&env, "sed -i s/title/titel/");
+    assert!(out.contains("unknown field `titel`"), "{out}");
+    let out = fails_without_change_with_editor(&env, "false");
+    assert!(out.contains("nothing was saved"), "{out}");
+}
+
+fn fails_without_change_with_editor(env: &TestEnv, editor: &str) -> String {
+    let journal_before: Vec<_> = env.files().into_iter().filter(|(p, _)| p.starts_with(env.journal())).collect();
+    let out = env.cmd(["edit", "1"]).env("EDITOR", editor).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", env.describe(&out));
+    let journal_after: Vec<_> = env.files().into_iter().filter(|(p, _)| p.starts_with(env.journal())).collect();
+    assert!(journal_before == journal_after);
+    env.describe(&out)
+}
+
+#[test]
+fn a_bad_notes_now() {
+    let env = with_one_session();
+    let out = env.cmd(["list"]).env("NOTES_NOW", "yesterday").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_snapshot!(env.describe(&out));
+}
+
+#[test]
+fn a_bad_config_is_reported_with_its_position() {
+    let env = with_one_session();
+    std::fs::write(env.config_path(), "lang = \"fr\"\nlangue = \"en\"\n").unwrap();
+    assert_snapshot!(fails_without_change(&env, &["list"], 1));
+}

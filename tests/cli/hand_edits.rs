@@ -1,0 +1,64 @@
+//! A user's comments, key order and formatting survive every command.
+
+use crate::common::TestEnv;
+
+const HAND_WRITTEN: &str = r#"# My KubeCon notes — written by hand
+schema = 1
+
+[event]
+# the venue changed in January
+location = "Paris"   # Porte de Versailles
+name = 'KubeCon Europe 2024'
+timezone = "Europe/Paris"
+start = 2024-03-19
+end   = 2024-03-22
+
+[[sessions]]
+title = "Gateway API"      # the title on the schedule was longer
+id = 1
+day = 2
+status = "attended"
+notes = '''
+Notes I typed myself.
+'''
+custom_field = "kept"
+
+# talks below are from day 3
+"#;
+
+#[test]
+fn add_jot_and_verdict_keep_everything_outside_the_changed_parts() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.journal()).unwrap();
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    std::fs::write(&path, HAND_WRITTEN).unwrap();
+
+    env.ok(["add", "Cilium cluster mesh", "-d", "2"]);
+    env.ok(["jot", "-i", "1", "one more line"]);
+    env.ok(["edit", "1", "--verdict", "meh"]);
+
+    let file = std::fs::read_to_string(&path).unwrap();
+    // The comment that closed the file still closes it, after the new session.
+    let (head, added) = file.split_once("\n[[sessions]]\nid = 2\n").expect("the new session is appended");
+    let expected_head = HAND_WRITTEN
+        .replace(
+            "status = \"attended\"\nnotes = '''\nNotes I typed myself.\n'''\n",
+            "status = \"attended\"\nverdict = \"meh\"\nnotes = \"\"\"\nNotes I typed myself.\n\n- one more line\n\"\"\"\n",
+        )
+        .replace("# talks below are from day 3\n", "");
+    assert_eq!(format!("{head}\n"), expected_head);
+    assert!(added.starts_with("day = 2\ntitle = \"Cilium cluster mesh\"\n"), "{added}");
+    assert!(file.ends_with("\n# talks below are from day 3\n"), "{file}");
+}
+
+#[test]
+fn a_no_op_command_leaves_the_file_byte_identical() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.journal()).unwrap();
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    std::fs::write(&path, HAND_WRITTEN).unwrap();
+    env.ok(["edit", "1", "--status", "attended", "--room", ""]);
+    env.ok(["list"]);
+    env.ok(["show", "1"]);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), HAND_WRITTEN);
+}

@@ -1,0 +1,11 @@
+//! End-to-end tests: the built `notes` binary on temporary journals.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+mod bad_input;
+mod commands;
+mod concurrency;
+mod example_journal;
+mod hand_edits;
+mod help;
