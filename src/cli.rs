@@ -34,23 +34,30 @@ Exit codes:
 #[command(name = "notes", version, after_help = AFTER_HELP, max_term_width = 100)]
 pub struct Cli {
     /// Journal directory [default: the platform data directory, see `notes path`]
-    #[arg(long, global = true, env = "NOTES_DIR", hide_env_values = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "NOTES_DIR",
+        hide_env_values = true,
+        value_name = "DIR",
+        help_heading = "Global options"
+    )]
     pub dir: Option<PathBuf>,
 
     /// Event to work on (its slug) instead of the current one
-    #[arg(long, short = 'e', global = true, value_name = "SLUG")]
+    #[arg(long, short = 'e', global = true, value_name = "SLUG", help_heading = "Global options")]
     pub event: Option<String>,
 
     /// Language of the output [default: config, then $LANG, then en]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, help_heading = "Global options")]
     pub lang: Option<LangArg>,
 
     /// When to use colours
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, help_heading = "Global options")]
     pub color: ColorChoice,
 
     /// Never prompt; fail when a value is missing
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_input: bool,
 
     #[command(subcommand)]
@@ -72,6 +79,7 @@ pub enum ColorChoice {
 
 /// The filters shared by `list`, `filter` and `export`.
 #[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
     /// Only this day (repeat for several)
     #[arg(short, long, value_name = "N", value_parser = parse_day)]

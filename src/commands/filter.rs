@@ -28,12 +28,13 @@ pub struct FilterCmdArgs {
     #[arg(value_name = "QUERY")]
     words: Vec<String>,
 
-    #[command(flatten)]
-    filter: FilterArgs,
-
     /// Print JSON
     #[arg(long)]
     json: bool,
+
+    // Last: the "Filters" help heading applies to what follows it.
+    #[command(flatten)]
+    filter: FilterArgs,
 }
 
 pub fn run(args: FilterCmdArgs, ctx: &mut Context) -> Result<()> {

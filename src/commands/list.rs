@@ -21,9 +21,6 @@ Examples:
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct ListArgs {
-    #[command(flatten)]
-    filter: FilterArgs,
-
     /// List every event's sessions, not only the current event's
     #[arg(long, short = 'a')]
     all_events: bool,
@@ -31,6 +28,10 @@ pub struct ListArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     json: bool,
+
+    // Last: the "Filters" help heading applies to what follows it.
+    #[command(flatten)]
+    filter: FilterArgs,
 }
 
 pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {

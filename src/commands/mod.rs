@@ -7,6 +7,7 @@ mod completions;
 mod day;
 mod edit;
 mod event;
+mod export;
 mod filter;
 mod jot;
 mod list;
@@ -50,6 +51,8 @@ pub enum Command {
     List(list::ListArgs),
     /// Search every event's sessions and notes
     Filter(filter::FilterCmdArgs),
+    /// Turn notes into a blog-post draft (md) or JSON
+    Export(export::ExportArgs),
     /// Show where the journal and the configuration live
     Path,
     /// Print shell completions
@@ -86,6 +89,7 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Rm(args) => rm::run(args, ctx),
         Command::List(args) => list::run(args, ctx),
         Command::Filter(args) => filter::run(args, ctx),
+        Command::Export(args) => export::run(args, ctx),
         Command::Path => path::run(ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Man => completions::man(ctx),

@@ -80,3 +80,37 @@ pub fn sessions(rows: &[Row<'_>], vocabulary: &Vocabulary, lang: Lang) -> String
 pub fn to_string(value: &impl Serialize) -> String {
     serde_json::to_string_pretty(value).expect("plain structs always serialise")
 }
+
+/// An event with its days and the given sessions, for `export json`.
+pub fn event<'a>(
+    event: &'a Event,
+    sessions: impl Iterator<Item = &'a Session>,
+    vocabulary: &'a Vocabulary,
+    lang: Lang,
+) -> serde_json::Value {
+    let days: Vec<_> = (1..=event.day_count())
+        .map(|day| {
+            let notes = event.days.get(&day).cloned().unwrap_or_default();
+            serde_json::json!({
+                "day": day,
+                "date": event.date_of(day).map(|d| d.to_string()),
+                "label": notes.label,
+                "intro": notes.intro,
+                "conclusion": notes.conclusion,
+            })
+        })
+        .collect();
+    let sessions: Vec<_> = sessions.map(|s| session(event, s, vocabulary, lang)).collect();
+    serde_json::json!({
+        "slug": event.slug,
+        "name": event.name,
+        "location": event.location,
+        "start": event.start.to_string(),
+        "end": event.end.to_string(),
+        "timezone": event.timezone.name(),
+        "url": event.url,
+        "tags": event.tags,
+        "days": days,
+        "sessions": sessions,
+    })
+}

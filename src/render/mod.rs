@@ -2,6 +2,7 @@
 //! values and return strings; they never read files or the clock.
 
 pub mod json;
+pub mod markdown;
 pub mod show;
 pub mod table;
 pub mod words;

@@ -139,6 +139,12 @@ impl Words {
         format!("{weekday} {} {month} {}", date.day(), date.year())
     }
 
+    /// "Thursday 21 March" / "jeudi 21 mars".
+    pub fn day_and_month(&self, date: NaiveDate) -> String {
+        let weekday = self.weekdays[date.weekday().num_days_from_monday() as usize];
+        format!("{weekday} {} {}", date.day(), self.months[date.month0() as usize])
+    }
+
     pub fn weekday(&self, day: Weekday) -> &'static str {
         self.weekdays[day.num_days_from_monday() as usize]
     }

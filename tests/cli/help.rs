@@ -21,6 +21,7 @@ fn every_help_page() {
         &["rm"],
         &["list"],
         &["filter"],
+        &["export"],
     ];
     for page in pages {
         let mut args = page.to_vec();

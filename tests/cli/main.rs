@@ -7,5 +7,6 @@ mod bad_input;
 mod commands;
 mod concurrency;
 mod example_journal;
+mod export;
 mod hand_edits;
 mod help;

@@ -1,0 +1,437 @@
+//! `notes export`: snapshots of the posts, their Markdown structure, and the
+//! bad inputs around templates and output files.
+
+use std::path::Path;
+
+use insta::assert_snapshot;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use crate::common::{TestEnv, fails_without_change};
+
+fn example() -> &'static str {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/examples/journal")
+}
+
+fn export(env: &TestEnv, args: &[&str]) -> String {
+    let mut all = vec!["--dir", example(), "export", "md"];
+    all.extend_from_slice(args);
+    env.ok(all)
+}
+
+/// What a reader sees of a post's structure.
+#[derive(Debug, Default)]
+struct Outline {
+    headings: Vec<(usize, String)>,
+    links: Vec<(String, String)>,
+    html: Vec<String>,
+    tables: usize,
+}
+
+fn outline(markdown: &str) -> Outline {
+    let mut outline = Outline::default();
+    let mut heading: Option<(usize, String)> = None;
+    let mut link: Option<(String, String)> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => heading = Some((level as usize, String::new())),
+            Event::End(TagEnd::Heading(_)) => outline.headings.extend(heading.take()),
+            Event::Start(Tag::Link { dest_url, .. }) => link = Some((String::new(), dest_url.to_string())),
+            Event::End(TagEnd::Link) => outline.links.extend(link.take()),
+            Event::Start(Tag::Table(_)) => outline.tables += 1,
+            Event::Html(html) | Event::InlineHtml(html) => outline.html.push(html.to_string()),
+            Event::Text(text) | Event::Code(text) => {
+                if let Some((_, t)) = heading.as_mut() {
+                    t.push_str(&text);
+                }
+                if let Some((t, _)) = link.as_mut() {
+                    t.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+    outline
+}
+
+fn headings(outline: &Outline, level: usize) -> Vec<&str> {
+    outline.headings.iter().filter(|(l, _)| *l == level).map(|(_, t)| t.as_str()).collect()
+}
+
+#[test]
+fn day_2_in_french_and_english() {
+    let env = TestEnv::new();
+    assert_snapshot!("example_day2_fr", export(&env, &["--day", "2", "--lang", "fr", "--front-matter", "yaml"]));
+    assert_snapshot!("example_day2_en", export(&env, &["--day", "2", "--lang", "en"]));
+}
+
+#[test]
+fn the_whole_event_in_french_and_english() {
+    let env = TestEnv::new();
+    assert_snapshot!("example_event_fr", export(&env, &["--lang", "fr", "--front-matter", "toml"]));
+    assert_snapshot!("example_event_en", export(&env, &["--lang", "en"]));
+}
+
+#[test]
+fn per_day_posts_form_a_series() {
+    let env = TestEnv::new();
+    let out_dir = env.root.path().join("posts");
+    let out = env
+        .cmd(["--dir", example(), "export", "md", "--lang", "fr", "--per-day", out_dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", env.describe(&out));
+    let mut names: Vec<String> =
+        std::fs::read_dir(&out_dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["kubecon-europe-2024-day-1.md", "kubecon-europe-2024-day-2.md", "kubecon-europe-2024-day-3.md"]);
+    for name in &names {
+        let text = std::fs::read_to_string(out_dir.join(name)).unwrap();
+        let links = outline(&text).links;
+        let series: Vec<_> = links.iter().filter(|(_, url)| url.ends_with(".md")).collect();
+        assert_eq!(series.len(), 2, "{name} links the two other days: {links:?}");
+        assert!(!series.iter().any(|(_, url)| url == name), "{name} does not link itself");
+        assert_snapshot!(format!("per_day_{name}"), text);
+    }
+    // A second run refuses to overwrite, and writes nothing.
+    let before = env.files();
+    let out = env.cmd(["--dir", example(), "export", "md", "--per-day", out_dir.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(before == env.files());
+    env.cmd(["--dir", example(), "export", "md", "--per-day", out_dir.to_str().unwrap(), "--force"]).assert().success();
+}
+
+#[test]
+fn the_post_structure_is_what_a_reader_expects() {
+    let env = TestEnv::new();
+    let post = export(&env, &["--day", "2", "--lang", "fr"]);
+    let outline = outline(&post);
+    assert_eq!(headings(&outline, 1), ["KubeCon + CloudNativeCon Europe 2024 — Jour 2"]);
+    assert_eq!(
+        headings(&outline, 2),
+        ["Keynotes", "Talks", "Les talks que j'aurais aimé voir", "Sponsors et rencontres", "À tester", "Conclusion"]
+    );
+    assert_eq!(
+        headings(&outline, 3),
+        [
+            "Keynote: Community Culture at Ten Years",
+            "Simplifying multi-cluster deployments with Cilium",
+            "Gateway API: A New Set of Kubernetes APIs for Advanced Traffic Routing",
+            "Kubernetes Advanced Networking Testing with KIND",
+            "Sponsored Keynote: Why Service Mesh Matters",
+            "Échanges au stand cert-manager et au showcase",
+        ]
+    );
+    assert!(outline.links.iter().any(|(text, url)| text == "slides" && url.starts_with("https://")));
+    let to_try: Vec<_> =
+        outline.links.iter().filter(|(_, url)| url.starts_with('#')).map(|(t, u)| (t.as_str(), u.as_str())).collect();
+    assert_eq!(
+        to_try,
+        [
+            ("Simplifying multi-cluster deployments with Cilium", "#simplifying-multi-cluster-deployments-with-cilium"),
+            (
+                "Gateway API: A New Set of Kubernetes APIs for Advanced Traffic Routing",
+                "#gateway-api-a-new-set-of-kubernetes-apis-for-advanced-traffic-routing"
+            ),
+        ]
+    );
+    assert!(outline.html.is_empty() && outline.tables == 0);
+    assert!(post.contains("**Verdict\u{a0}:** À tester"), "French typography");
+}
+
+#[test]
+fn hostile_journal_text_cannot_break_the_post() {
+    let env = TestEnv::new();
+    env.kubecon();
+    env.ok([
+        "add",
+        "# Not a heading | not a table",
+        "-d",
+        "2",
+        "-s",
+        "Ana *Silva* | Acme (<b>Initech</b>)",
+        "--room",
+        "Salle <script>alert(1)</script>",
+    ]);
+    env.ok(["jot", "--raw", "Some code:\n```yaml\nkind: Pod\n# inside the fence"]);
+    env.ok([
+        "add",
+        "1. Ordered? > quoted?",
+        "-d",
+        "2",
+        "--status",
+        "missed",
+        "--link",
+        "slides=https://example.org/a (b).pdf",
+    ]);
+    env.ok(["add", "Still a section after the fence", "-d", "2", "-v", "to-try"]);
+    env.ok(["day", "2", "--conclusion", "The end."]);
+    let post = env.ok(["export", "md", "--day", "2"]);
+    let outline = outline(&post);
+    assert_eq!(headings(&outline, 1), ["KubeCon Europe 2024 — Day 2"], "{post}");
+    assert_eq!(headings(&outline, 2), ["Talks", "Talks I wish I had seen", "To try", "Conclusion"], "{post}");
+    assert_eq!(headings(&outline, 3), ["# Not a heading | not a table", "Still a section after the fence"], "{post}");
+    assert!(outline.html.is_empty(), "no raw HTML: {:?}", outline.html);
+    assert_eq!(outline.tables, 0);
+    assert!(outline.links.iter().any(|(_, url)| url == "https://example.org/a%20%28b%29.pdf"), "{:?}", outline.links);
+    assert_snapshot!(post);
+}
+
+#[test]
+fn abstracts_reach_templates_escaped() {
+    let env = TestEnv::new();
+    env.kubecon();
+    env.ok(["add", "Imported", "-d", "2"]);
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    let text = env
+        .kubecon_file()
+        .replace("status = \"attended\"", "status = \"attended\"\nabstract = \"<script>alert(1)</script> **bold**\"");
+    std::fs::write(&path, text).unwrap();
+    let template = env.root.path().join("t.md.j2");
+    std::fs::write(
+        &template,
+        "{% for day in days %}{% for talk in day.talks %}{{ talk.abstract }}{% endfor %}{% endfor %}\n",
+    )
+    .unwrap();
+    let post = env.ok(["export", "md", "--day", "2", "--template", template.to_str().unwrap()]);
+    assert_eq!(post, "\\<script\\>alert(1)\\</script\\> \\*\\*bold\\*\\*\n");
+    assert!(outline(&post).html.is_empty());
+}
+
+/// A day shaped like `recap-kubecon-2020-last-day.txt`, rebuilt with CLI
+/// commands only: its post has the recap's outline.
+#[test]
+fn a_recap_day_rebuilt_from_commands_has_the_recap_outline() {
+    let env = TestEnv::new();
+    let run = |args: &[&str]| {
+        env.cmd(args).env("NOTES_NOW", "2020-08-20T18:00:00+02:00").assert().success();
+    };
+    run(&[
+        "event",
+        "add",
+        "KubeCon Europe 2020 Virtual",
+        "--start",
+        "2020-08-17",
+        "--end",
+        "2020-08-20",
+        "--tz",
+        "Europe/Amsterdam",
+    ]);
+    run(&["day", "4", "--label", "Dernier jour", "--intro", "Déjà la fin : trois jours en ligne, intenses et utiles."]);
+    run(&[
+        "add",
+        "Service Mesh: Discover, Consume, Connect, Observe",
+        "-k",
+        "keynote",
+        "-s",
+        "Vijoy Pandey (Cisco)",
+        "--at",
+        "09:00",
+        "-v",
+        "meh",
+    ]);
+    run(&["jot", "Une seule slide utile : les quatre usages d'un service mesh."]);
+    run(&[
+        "add",
+        "Kubernetes on RISC-V",
+        "-k",
+        "keynote",
+        "-s",
+        "Daniel Mangum (Upbound)",
+        "--at",
+        "09:20",
+        "-v",
+        "top",
+    ]);
+    run(&[
+        "add",
+        "Community culture in Kubernetes",
+        "-k",
+        "keynote",
+        "-s",
+        "Aeva Black (Microsoft)",
+        "-s",
+        "Bob Killen (Google)",
+        "--at",
+        "09:40",
+    ]);
+    run(&[
+        "add",
+        "Gateway API: A New Set of Kubernetes APIs for Advanced Traffic Routing",
+        "--at",
+        "11:00",
+        "-v",
+        "to-try",
+    ]);
+    run(&["jot", "Traffic splitting et header matching sans annotations."]);
+    run(&["add", "Kubernetes Advanced Networking Testing with KIND", "--at", "12:00", "-v", "meh"]);
+    run(&["jot", "--raw", "Surtout une grande démo de KIND."]);
+    run(&[
+        "add",
+        "A Deep Dive on Supporting Multi-Instance GPUs in Containers and Kubernetes",
+        "--at",
+        "14:00",
+        "--link",
+        "slides=https://example.org/mig.pdf",
+        "-v",
+        "top",
+    ]);
+    run(&["add", "Discontiguous CIDRs for Dynamic Cluster Scaling", "--at", "15:00", "-v", "good"]);
+    run(&[
+        "add",
+        "Rook: Intro and Ceph Deep Dive",
+        "-s",
+        "Satoru Takeuchi",
+        "-s",
+        "Blaine Gardner",
+        "--status",
+        "missed",
+        "--link",
+        "slides=https://example.org/rook.pdf",
+        "--at",
+        "16:00",
+    ]);
+    run(&[
+        "add",
+        "Multi-tenancy vs. Multi-cluster: When Should you Use What?",
+        "--status",
+        "missed",
+        "--link",
+        "slides=https://example.org/mt.pdf",
+        "--at",
+        "16:00",
+    ]);
+    run(&["jot", "Un collègue y est allé, il me fera un retour."]);
+    run(&["day", "4", "--conclusion", "Beaucoup d'idées et de motivation. Vivement les conférences en vrai."]);
+
+    let output = env
+        .cmd(["export", "md", "--day", "4", "--lang", "fr"])
+        .env("NOTES_NOW", "2020-08-20T20:00:00+02:00")
+        .output()
+        .unwrap();
+    let post = String::from_utf8(output.stdout).unwrap();
+    let outline = outline(&post);
+
+    // The recap's outline: keynotes, the talks in order, the talks the author
+    // wished he had seen, the conclusion.
+    let recap = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/examples/recap-kubecon-2020-last-day.txt"
+    ))
+    .unwrap_or_default();
+    let talks = [
+        "Gateway API: A New Set of Kubernetes APIs for Advanced Traffic Routing",
+        "Kubernetes Advanced Networking Testing with KIND",
+        "A Deep Dive on Supporting Multi-Instance GPUs in Containers and Kubernetes",
+        "Discontiguous CIDRs for Dynamic Cluster Scaling",
+    ];
+    if !recap.is_empty() {
+        let positions: Vec<usize> = talks.iter().map(|t| recap.find(t).expect("the recap has this talk")).collect();
+        assert!(positions.windows(2).all(|w| w[0] < w[1]), "the recap has the talks in this order");
+    }
+    assert_eq!(headings(&outline, 1), ["KubeCon Europe 2020 Virtual — Jour 4 : Dernier jour"]);
+    assert_eq!(
+        headings(&outline, 2),
+        ["Keynotes", "Talks", "Les talks que j'aurais aimé voir", "À tester", "Conclusion"]
+    );
+    let h3 = headings(&outline, 3);
+    assert_eq!(&h3[3..], talks);
+    assert!(post.contains("### Kubernetes Advanced Networking Testing with KIND\n\nSurtout une grande démo de KIND.\n\n**Verdict\u{a0}:** Meh\n"), "{post}");
+    assert!(post.contains("- Rook: Intro and Ceph Deep Dive — Satoru Takeuchi, Blaine Gardner ([slides](https://example.org/rook.pdf))"), "{post}");
+    assert!(outline.links.iter().filter(|(t, _)| t == "slides").count() >= 3);
+    assert_snapshot!(post);
+}
+
+#[test]
+fn template_errors_name_the_file_and_line() {
+    let env = TestEnv::new();
+    let template = env.root.path().join("broken.md.j2");
+    std::fs::write(&template, "# {{ title }}\n{% for day in days %}\n{{ day.nope.deeper }}\n{% endfor %}\n").unwrap();
+    let out =
+        fails_without_change(&env, &["--dir", example(), "export", "md", "--template", template.to_str().unwrap()], 1);
+    assert!(out.contains("broken.md.j2:3"), "{out}");
+    std::fs::write(&template, "{% if %}").unwrap();
+    let out =
+        fails_without_change(&env, &["--dir", example(), "export", "md", "--template", template.to_str().unwrap()], 1);
+    assert!(out.contains("broken.md.j2:1: syntax error"), "{out}");
+    let out = fails_without_change(&env, &["--dir", example(), "export", "md", "--template", "missing.j2"], 1);
+    assert!(out.contains("cannot read the template missing.j2"), "{out}");
+}
+
+#[test]
+fn a_template_cannot_include_files() {
+    let env = TestEnv::new();
+    let template = env.root.path().join("sneaky.md.j2");
+    std::fs::write(&template, "{% include '/etc/passwd' %}").unwrap();
+    let out =
+        fails_without_change(&env, &["--dir", example(), "export", "md", "--template", template.to_str().unwrap()], 1);
+    assert!(out.contains("template not found"), "{out}");
+}
+
+#[test]
+fn print_template_renders_like_the_default() {
+    let env = TestEnv::new();
+    let template = env.root.path().join("copy.md.j2");
+    std::fs::write(&template, env.ok(["export", "md", "--print-template"])).unwrap();
+    assert_eq!(export(&env, &["--day", "2", "--template", template.to_str().unwrap()]), export(&env, &["--day", "2"]));
+}
+
+#[test]
+fn output_files_are_written_atomically_and_never_overwritten() {
+    let env = TestEnv::new();
+    let output = env.root.path().join("day2.md");
+    env.cmd(["--dir", example(), "export", "md", "--day", "2", "--output", output.to_str().unwrap()])
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), export(&env, &["--day", "2"]));
+    let out = fails_without_change(
+        &env,
+        &["--dir", example(), "export", "md", "--day", "1", "--output", output.to_str().unwrap()],
+        2,
+    );
+    assert!(out.contains("already exists") && out.contains("--force"), "{out}");
+    env.cmd(["--dir", example(), "export", "md", "--day", "1", "--output", output.to_str().unwrap(), "--force"])
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&output).unwrap().contains("Jour 1")
+            || std::fs::read_to_string(&output).unwrap().contains("Day 1")
+    );
+}
+
+#[test]
+fn an_unwritable_output_path_writes_nothing() {
+    let env = TestEnv::new();
+    std::fs::write(env.root.path().join("a-file"), "").unwrap();
+    let target = env.root.path().join("a-file").join("post.md");
+    let out =
+        fails_without_change(&env, &["--dir", example(), "export", "md", "--output", target.to_str().unwrap()], 1);
+    assert!(out.contains("error: cannot"), "{out}");
+    assert!(!Path::new(&target).exists());
+}
+
+#[test]
+fn an_unknown_lang_is_a_usage_error() {
+    let env = TestEnv::new();
+    let out = fails_without_change(&env, &["--dir", example(), "export", "md", "--lang", "de"], 2);
+    assert!(out.contains("invalid value 'de' for '--lang"), "{out}");
+}
+
+#[test]
+fn json_export_has_every_field_and_rfc3339_dates() {
+    let env = TestEnv::new();
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(["--dir", example(), "export", "json", "--day", "2"])).unwrap();
+    assert_eq!(json["schema"], 1);
+    let event = &json["events"][0];
+    assert_eq!(event["slug"], "kubecon-europe-2024");
+    assert_eq!(event["days"].as_array().unwrap().len(), 3);
+    let sessions = event["sessions"].as_array().unwrap();
+    assert_eq!(sessions.len(), 7);
+    let cilium = sessions.iter().find(|s| s["title"] == "Simplifying multi-cluster deployments with Cilium").unwrap();
+    assert_eq!(cilium["start"], "2024-03-21T11:00:00+01:00");
+    assert_eq!(cilium["speakers"][0]["org"], "Isovalent");
+    assert_eq!(cilium["verdict"]["key"], "to-try");
+    assert!(chrono::DateTime::parse_from_rfc3339(cilium["end"].as_str().unwrap()).is_ok());
+    let keys: Vec<&String> = cilium.as_object().unwrap().keys().collect();
+    assert_snapshot!(format!("{keys:?}"));
+}
