@@ -10,3 +10,4 @@ mod example_journal;
 mod export;
 mod hand_edits;
 mod help;
+mod interactive;
