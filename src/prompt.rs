@@ -28,7 +28,14 @@ pub struct TerminalPrompt {
 }
 
 impl TerminalPrompt {
+    /// Also takes over Ctrl-C: dialoguer hides the cursor while a list is
+    /// shown and would leave it hidden if the process just died.
     pub fn new() -> Self {
+        let _ = ctrlc::set_handler(|| {
+            let _ = console::Term::stderr().show_cursor();
+            eprintln!("\nerror: {}", Error::Cancelled);
+            std::process::exit(crate::error::exit::CANCELLED);
+        });
         TerminalPrompt { theme: ColorfulTheme::default() }
     }
 }
@@ -54,7 +61,7 @@ impl Prompt for TerminalPrompt {
 
     fn input(&mut self, question: &str, default: Option<&str>) -> Result<String> {
         let mut input = Input::<String>::with_theme(&self.theme).with_prompt(question).allow_empty(true);
-        if let Some(default) = default {
+        if let Some(default) = default.filter(|d| !d.is_empty()) {
             input = input.default(default.to_string());
         }
         input.interact_text().map_err(cancelled)

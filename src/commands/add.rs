@@ -217,9 +217,10 @@ fn ask(fields: &mut SessionFields, event: &Event, ctx: &mut Context) -> Result<S
         if !title.trim().is_empty() {
             break title;
         }
+        ctx.ui.warn("a session needs a title (Ctrl-C to cancel)");
     };
     if fields.speaker.is_empty() {
-        let speakers = ctx.prompt.input("Speakers, e.g. Liz Rice (Isovalent), Thomas Graf (empty: none)", Some(""))?;
+        let speakers = ctx.prompt.input("Speakers, e.g. Liz Rice (Isovalent), Thomas Graf (Enter: none)", None)?;
         fields.speaker = Speaker::parse_list(&speakers).iter().map(ToString::to_string).collect();
     }
     if fields.kind.is_none() {
@@ -228,7 +229,7 @@ fn ask(fields: &mut SessionFields, event: &Event, ctx: &mut Context) -> Result<S
         fields.kind = Some(Kind::ALL[ctx.prompt.select("Kind", &kinds, default)?]);
     }
     if fields.tag.is_empty() {
-        let tags = ctx.prompt.input("Tags, separated by spaces or commas (empty: none)", Some(""))?;
+        let tags = ctx.prompt.input("Tags, separated by spaces or commas (Enter: none)", None)?;
         fields.tag = tags.split([' ', ',']).filter(|t| !t.is_empty()).map(str::to_string).collect();
     }
     if fields.verdict.is_none() {
