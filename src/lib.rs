@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod error;
+pub mod import;
 pub mod model;
 pub mod prompt;
 pub mod query;

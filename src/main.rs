@@ -27,7 +27,7 @@ fn report(err: &Error, color: bool) {
     }
     let paint = |code: &str, text: &str| if color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() };
     let mut stderr = std::io::stderr().lock();
-    let message = notes::ui::sanitize_line(&err.to_string()).into_owned();
+    let message = notes::ui::sanitize_text(&err.to_string()).into_owned();
     let _ = writeln!(stderr, "{} {message}", paint("1;31", "error:"));
     let mut source = std::error::Error::source(err);
     while let Some(cause) = source {

@@ -8,7 +8,7 @@
 use std::io;
 
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, Select};
+use dialoguer::{Confirm, FuzzySelect, Input, Select};
 
 use crate::error::{Error, Result};
 
@@ -20,6 +20,8 @@ pub trait Prompt {
     /// One of `items`, by index.
     fn select(&mut self, question: &str, items: &[String], default: usize) -> Result<usize>;
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
+    /// One of `items`, by index, narrowed by typing.
+    fn fuzzy_select(&mut self, question: &str, items: &[String]) -> Result<usize>;
 }
 
 /// dialoguer on the terminal.
@@ -77,6 +79,16 @@ impl Prompt for TerminalPrompt {
             .ok_or(Error::Cancelled)
     }
 
+    fn fuzzy_select(&mut self, question: &str, items: &[String]) -> Result<usize> {
+        FuzzySelect::with_theme(&self.theme)
+            .with_prompt(question)
+            .items(items)
+            .default(0)
+            .interact_opt()
+            .map_err(cancelled)?
+            .ok_or(Error::Cancelled)
+    }
+
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
         Confirm::with_theme(&self.theme)
             .with_prompt(question)
@@ -113,6 +125,10 @@ impl Prompt for NoPrompt {
     }
 
     fn confirm(&mut self, question: &str, _default: bool) -> Result<bool> {
+        Err(Self::refuse(question))
+    }
+
+    fn fuzzy_select(&mut self, question: &str, _items: &[String]) -> Result<usize> {
         Err(Self::refuse(question))
     }
 }

@@ -4,9 +4,10 @@ use chrono::{DateTime, FixedOffset, TimeZone};
 use clap::Args;
 
 use crate::cli::{TimeArg, parse_day, parse_kind, parse_status, parse_time};
-use crate::commands::Context;
+use crate::commands::{Context, plan};
 use crate::error::{Error, Result};
 use crate::model::{Event, Kind, Link, Session, Speaker, Status, Vocabulary};
+use crate::render::time_range;
 use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
@@ -14,7 +15,8 @@ Examples:
   notes add \"Simplifying multi-cluster deployments with Cilium\" -s \"Liz Rice (Isovalent)\" -t ebpf -t cilium --room \"Hall 7\"
   notes add \"Keynote: Opening\" -k keynote --at 09:00 -d 2
   notes add \"Rook: Intro and Ceph Deep Dive\" --status missed --link slides=https://example.org/rook.pdf
-  notes add            # on a terminal: asks for the title, speakers, kind, tags and verdict
+  notes add --now \"Hall 7\"   # the imported programme's talk under way in Hall 7
+  notes add            # on a terminal: offers the talks under way, then asks the title, speakers, kind, tags, verdict
 
 The day defaults to today's day of the event, in the event's time zone.";
 
@@ -23,6 +25,11 @@ The day defaults to today's day of the event, in the event's time zone.";
 pub struct AddArgs {
     /// The session's title (asked for on a terminal when left out)
     title: Option<String>,
+
+    /// Pick the programme talk under way (or starting within 15 minutes)
+    /// whose room or title contains this text
+    #[arg(long, value_name = "ROOM_OR_TEXT", num_args = 0..=1, default_missing_value = "", conflicts_with = "title")]
+    now: Option<String>,
 
     #[command(flatten)]
     fields: SessionFields,
@@ -182,10 +189,16 @@ fn resolve_time(time: Option<TimeArg>, event: &Event, day: u32) -> Result<Option
 pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
     let event = ctx.journal.load(&slug)?.event;
+    if let Some(filter) = &args.now {
+        return add_now(filter, &event, ctx);
+    }
     let mut fields = args.fields;
     let title = match args.title {
         Some(title) => title,
-        None if ctx.prompt.available() => ask(&mut fields, &event, ctx)?,
+        None if ctx.prompt.available() => match choose_from_programme(&event, ctx)? {
+            Some(talk) => return add_talk(&talk, &event, ctx),
+            None => ask(&mut fields, &event, ctx)?,
+        },
         None => {
             return Err(Error::usage(
                 "a title is required when notes cannot prompt (no terminal, or --no-input)",
@@ -207,6 +220,81 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     })?;
     ctx.touch_session(&slug, added.id)?;
     ctx.ui.print(&format!("Added #{} to {slug}, day {}: {}", added.id, added.day, sanitize_line(&added.title)))
+}
+
+/// `add --now TEXT`: the one programme talk under way that matches.
+fn add_now(filter: &str, event: &Event, ctx: &mut Context) -> Result<()> {
+    let programme = ctx.journal.programme(event)?;
+    if programme.is_empty() {
+        return Err(Error::usage(
+            format!("{} has no programme", event.slug),
+            "import the schedule first: notes import schedule.ics",
+        ));
+    }
+    let candidates = plan::running(&programme, ctx.now, filter);
+    match candidates.as_slice() {
+        [talk] => add_talk(talk, event, ctx),
+        [] => Err(Error::usage(
+            format!("no talk under way or starting within 15 minutes matches '{}'", sanitize_line(filter)),
+            format!("notes list --schedule --day {} shows the day's programme", event.today(ctx.now).unwrap_or(1)),
+        )),
+        several => {
+            let lines: Vec<String> = several.iter().take(10).map(|t| format!("  {}", talk_line(t, event))).collect();
+            Err(Error::usage(
+                format!("{} talks match '{}':\n{}", several.len(), sanitize_line(filter), lines.join("\n")),
+                "be more specific, e.g. notes add --now \"Hall 7\"",
+            ))
+        }
+    }
+}
+
+/// Copies a programme talk into the journal as attended and current.
+fn add_talk(talk: &Session, event: &Event, ctx: &mut Context) -> Result<()> {
+    let (id, added) = plan::pick(ctx, &event.slug, talk, Status::Attended)?;
+    let verb = if added { "Added" } else { "Now attending" };
+    ctx.ui.print(&format!("{verb} #{id} {}, from the programme: jot away.", sanitize_line(&talk.title)))
+}
+
+/// "11:00–11:35  Hall 7 · Title — Speakers", sanitised for the terminal.
+fn talk_line(talk: &Session, event: &Event) -> String {
+    let mut line = format!("{:<11}  ", time_range(event, talk));
+    if let Some(room) = &talk.room {
+        line.push_str(&format!("{room} · "));
+    }
+    line.push_str(&talk.title);
+    if !talk.speakers.is_empty() {
+        line.push_str(&format!(" — {}", talk.speakers_line()));
+    }
+    sanitize_line(&line).into_owned()
+}
+
+/// On a terminal with an imported programme: the talks under way first,
+/// then a fuzzy search over the day's talks. `None`: the user will type.
+fn choose_from_programme(event: &Event, ctx: &mut Context) -> Result<Option<Session>> {
+    let Ok(day) = event.today(ctx.now) else { return Ok(None) };
+    let programme = ctx.journal.programme(event)?;
+    if programme.is_empty() {
+        return Ok(None);
+    }
+    let running = plan::running(&programme, ctx.now, "");
+    let search = format!("Search all talks of day {day}…");
+    let other = "Another session (type its title)".to_string();
+    if !running.is_empty() {
+        let mut items: Vec<String> = running.iter().map(|t| talk_line(t, event)).collect();
+        items.extend([search.clone(), other.clone()]);
+        let choice = ctx.prompt.select("Which talk?", &items, 0)?;
+        if let Some(talk) = running.get(choice) {
+            return Ok(Some((*talk).clone()));
+        }
+        if items[choice] == other {
+            return Ok(None);
+        }
+    }
+    let day_talks: Vec<&Session> = programme.iter().filter(|t| t.day == day).collect();
+    let mut items = vec![other];
+    items.extend(day_talks.iter().map(|t| talk_line(t, event)));
+    let choice = ctx.prompt.fuzzy_select("Type to search the day's talks", &items)?;
+    Ok(choice.checked_sub(1).and_then(|i| day_talks.get(i)).map(|t| (*t).clone()))
 }
 
 /// The interactive flow: title, speakers, kind, tags, verdict. Answers are

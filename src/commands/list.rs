@@ -5,6 +5,7 @@ use clap::Args;
 use crate::cli::FilterArgs;
 use crate::commands::Context;
 use crate::error::Result;
+use crate::model::{Session, short_refs};
 use crate::query::Query;
 use crate::render::words::words;
 use crate::render::{Row, json, sort_rows, table};
@@ -29,6 +30,10 @@ pub struct ListArgs {
     #[arg(long)]
     json: bool,
 
+    /// List the imported programme (see `notes import`) instead of your sessions
+    #[arg(long)]
+    schedule: bool,
+
     // Last: the "Filters" help heading applies to what follows it.
     #[command(flatten)]
     filter: FilterArgs,
@@ -36,6 +41,9 @@ pub struct ListArgs {
 
 pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
     let query = ctx.query(&args.filter)?;
+    if args.schedule {
+        return list_programme(&args, &query, ctx);
+    }
     let files = if args.all_events && ctx.event_flag.is_none() { load_all(ctx)? } else { vec![ctx.load_event()?] };
     let rows = select(&files, &query);
     if args.json {
@@ -46,6 +54,48 @@ pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
         return Ok(());
     }
     ctx.ui.print(&table::sessions(&rows, &ctx.table_style()))
+}
+
+/// The programme, each talk shown as the user's session when they picked
+/// it (with its status and verdict), referenced by its short reference.
+fn list_programme(args: &ListArgs, query: &Query, ctx: &Context) -> Result<()> {
+    let file = ctx.load_event()?;
+    let programme = ctx.journal.programme(&file.event)?;
+    if programme.is_empty() {
+        ctx.ui.status(&format!("No programme for {}: import one with `notes import schedule.ics`.", file.event.slug));
+        return Ok(());
+    }
+    let refs = short_refs(&programme);
+    let talks = picked_or_programme(&file, &programme);
+    let mut rows: Vec<Row<'_>> = talks
+        .iter()
+        .zip(&refs)
+        .filter(|(talk, _)| query.matches(talk))
+        .map(|(talk, reference)| Row { event: &file.event, session: talk, reference: Some(reference) })
+        .collect();
+    sort_rows(&mut rows);
+    if args.json {
+        return ctx.ui.print(&json::sessions(&rows, &ctx.vocabulary, ctx.lang));
+    }
+    if rows.is_empty() {
+        ctx.ui.status(words(ctx.lang).no_sessions);
+        return Ok(());
+    }
+    ctx.ui.print(&table::sessions(&rows, &ctx.table_style()))
+}
+
+/// Each programme talk, replaced by the user's session linked to it if any.
+pub fn picked_or_programme(file: &EventFile, programme: &[Session]) -> Vec<Session> {
+    programme
+        .iter()
+        .map(|talk| {
+            file.sessions
+                .iter()
+                .find(|s| s.schedule_id.is_some() && s.schedule_id == talk.schedule_id)
+                .cloned()
+                .unwrap_or_else(|| talk.clone())
+        })
+        .collect()
 }
 
 /// Every event of the journal; an unreadable one is skipped with a warning
@@ -65,7 +115,13 @@ pub fn load_all(ctx: &Context) -> Result<Vec<EventFile>> {
 pub fn select<'a>(files: &'a [EventFile], query: &Query) -> Vec<Row<'a>> {
     let mut rows: Vec<Row<'a>> = files
         .iter()
-        .flat_map(|f| f.sessions.iter().filter(|s| query.matches(s)).map(move |s| Row { event: &f.event, session: s }))
+        .flat_map(|f| {
+            f.sessions.iter().filter(|s| query.matches(s)).map(move |s| Row {
+                event: &f.event,
+                session: s,
+                reference: None,
+            })
+        })
         .collect();
     sort_rows(&mut rows);
     rows

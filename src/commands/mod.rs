@@ -9,9 +9,11 @@ mod edit;
 mod event;
 mod export;
 mod filter;
+mod import;
 mod jot;
 mod list;
 mod path;
+mod plan;
 mod rm;
 mod show;
 mod verdict;
@@ -51,6 +53,10 @@ pub enum Command {
     List(list::ListArgs),
     /// Search every event's sessions and notes
     Filter(filter::FilterCmdArgs),
+    /// Load a conference schedule (.ics, schedule.json, schedule.xml)
+    Import(import::ImportArgs),
+    /// Mark programme talks you want to see (copied into your journal)
+    Plan(plan::PlanArgs),
     /// Turn notes into a blog-post draft (md) or JSON
     Export(export::ExportArgs),
     /// Show where the journal and the configuration live
@@ -90,6 +96,8 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::List(args) => list::run(args, ctx),
         Command::Filter(args) => filter::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
+        Command::Import(args) => import::run(args, ctx),
+        Command::Plan(args) => plan::run(args, ctx),
         Command::Path => path::run(ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Man => completions::man(ctx),

@@ -7,6 +7,9 @@ use chrono_tz::Tz;
 
 use crate::error::Error;
 
+/// Hour at which a conference day ends, for talks after midnight.
+const DAY_CHANGE_HOUR: u32 = 5;
+
 /// A conference, as its `[event]` and `[days.N]` tables describe it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Event {
@@ -61,6 +64,20 @@ impl Event {
         })
     }
 
+    /// The day a session starting at `at` belongs to, in the event's zone.
+    /// Conference days run past midnight: a start before 05:00 belongs to
+    /// the day before (unless that is before the event).
+    pub fn day_of(&self, at: DateTime<chrono::FixedOffset>) -> Option<u32> {
+        let local = at.with_timezone(&self.timezone);
+        let date = local.date_naive();
+        let night = local.time() < chrono::NaiveTime::from_hms_opt(DAY_CHANGE_HOUR, 0, 0).expect("a valid hour");
+        match (night, self.day_on(date)) {
+            (true, Some(day)) if day > 1 => Some(day - 1),
+            (true, None) => date.pred_opt().and_then(|d| self.day_on(d)),
+            (_, day) => day,
+        }
+    }
+
     pub fn check_day(&self, day: u32) -> Result<u32, Error> {
         let last = self.day_count();
         if (1..=last).contains(&day) {
@@ -107,6 +124,17 @@ mod tests {
         assert_eq!(event.date_of(5), None);
         assert_eq!(event.day_on(NaiveDate::from_ymd_opt(2024, 3, 22).unwrap()), Some(4));
         assert_eq!(event.day_on(NaiveDate::from_ymd_opt(2024, 3, 18).unwrap()), None);
+    }
+
+    #[test]
+    fn talks_after_midnight_belong_to_the_day_before() {
+        let event = kubecon();
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap();
+        assert_eq!(event.day_of(at("2024-03-20T00:30:00+01:00")), Some(1));
+        assert_eq!(event.day_of(at("2024-03-20T09:00:00+01:00")), Some(2));
+        assert_eq!(event.day_of(at("2024-03-19T01:00:00+01:00")), Some(1), "first day keeps its early hours");
+        assert_eq!(event.day_of(at("2024-03-23T02:00:00+01:00")), Some(4), "the last night");
+        assert_eq!(event.day_of(at("2024-03-23T10:00:00+01:00")), None);
     }
 
     #[test]

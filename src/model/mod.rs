@@ -12,7 +12,7 @@ mod verdict;
 
 pub use event::{DayNotes, Event};
 pub use keyword::{Kind, Status};
-pub use session::{Link, Session};
+pub use session::{Link, Session, short_refs};
 pub use speaker::Speaker;
 pub use verdict::{Verdict, Vocabulary};
 

@@ -60,6 +60,9 @@ pub struct Session {
     pub notes: String,
     pub schedule_id: Option<String>,
     pub abstract_text: Option<String>,
+    /// The talk was in an imported programme and a later import no longer
+    /// has it (cancelled, most often). The user's notes stay.
+    pub removed_from_schedule: bool,
 }
 
 impl Session {
@@ -83,6 +86,33 @@ impl Session {
     pub fn speakers_line(&self) -> String {
         self.speakers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
     }
+}
+
+/// Short references for programme talks, in the order given: the shortest
+/// prefix (at least 4 characters) of each lower-cased, alphanumeric schedule
+/// id that no other talk shares. `notes plan 3f2a` picks a talk by it.
+pub fn short_refs(talks: &[Session]) -> Vec<String> {
+    let keys: Vec<String> = talks
+        .iter()
+        .map(|t| {
+            t.schedule_id
+                .as_deref()
+                .unwrap_or("")
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .collect();
+    keys.iter()
+        .map(|key| {
+            let mut len = key.len().min(4);
+            while len < key.len() && keys.iter().filter(|k| k.starts_with(&key[..len])).count() > 1 {
+                len += 1;
+            }
+            key[..len].to_string()
+        })
+        .collect()
 }
 
 fn is_list_item(line: &str) -> bool {
@@ -115,6 +145,13 @@ mod tests {
         s.jot("A new paragraph.", true);
         s.jot("> a quote", false);
         assert_eq!(s.notes, "Intro paragraph.\n\n- first point\n\nA new paragraph.\n\n> a quote\n");
+    }
+
+    #[test]
+    fn short_refs_are_unique_prefixes() {
+        let talk = |id: &str| Session { schedule_id: Some(id.into()), ..Session::default() };
+        let refs = short_refs(&[talk("bdeb89fc"), talk("bdeb77aa"), talk("12"), talk("8079583e-8321")]);
+        assert_eq!(refs, ["bdeb8", "bdeb7", "12", "8079"]);
     }
 
     #[test]

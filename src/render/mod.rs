@@ -16,6 +16,8 @@ use crate::model::{Event, Session};
 pub struct Row<'a> {
     pub event: &'a Event,
     pub session: &'a Session,
+    /// Shown instead of the id: a programme talk's short reference.
+    pub reference: Option<&'a str>,
 }
 
 /// Sessions in reading order: day, start time (untimed last), id.

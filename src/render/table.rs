@@ -56,7 +56,7 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
     let label = |r: &Row<'_>| r.session.verdict.as_deref().map(|v| style.vocabulary.label(v, style.lang).to_string());
     let mut columns = vec![
         several_events.then(|| column(w.event, cells(&|r| r.event.slug.clone()), 0, Some(4))),
-        Some(column(w.id, cells(&|r| r.session.id.to_string()), 0, None)),
+        Some(column(w.id, cells(&|r| r.reference.map_or_else(|| r.session.id.to_string(), str::to_string)), 0, None)),
         several_days.then(|| column(w.day, cells(&|r| r.session.day.to_string()), 0, Some(5))),
         any_time.then(|| column(w.time, cells(&|r| time_range(r.event, r.session)), 0, Some(6))),
         Some(column(w.title, cells(&|r| sanitize_line(&r.session.title).into_owned()), 5, None)),
@@ -65,7 +65,7 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
             column(w.room, cells(&|r| sanitize_line(r.session.room.as_deref().unwrap_or("")).into_owned()), 2, Some(1))
         }),
         Some(column(w.kind, cells(&|r| r.session.kind.to_string()), 0, Some(0))),
-        Some(column(w.status, cells(&|r| r.session.status.to_string()), 0, Some(2))),
+        Some(column(w.status, cells(&status), 0, Some(2))),
         Some(column(
             w.verdict,
             cells(&|r| label(r).map(|l| sanitize_line(&l).into_owned()).unwrap_or_default()),
@@ -92,6 +92,19 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
         }
     }
     table.to_string()
+}
+
+/// The status, and whether the talk left the imported programme. A
+/// programme talk the user has not picked (id 0) has none.
+fn status(row: &Row<'_>) -> String {
+    let session = row.session;
+    if session.id == 0 {
+        String::new()
+    } else if session.removed_from_schedule {
+        format!("{} (removed from schedule)", session.status)
+    } else {
+        session.status.to_string()
+    }
 }
 
 /// Width of a column as wide as its content, padding included.

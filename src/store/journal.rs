@@ -150,6 +150,28 @@ impl Journal {
         Ok(result)
     }
 
+    /// Like [`Journal::update`], also replacing the event's programme file
+    /// with `programme` while the lock is held, before the event file.
+    pub fn import<T>(
+        &self,
+        slug: &str,
+        programme: &str,
+        on_wait: impl FnOnce(),
+        change: impl FnOnce(&mut EventDoc) -> Result<T>,
+    ) -> Result<T> {
+        let programme_path = crate::store::programme::path(&self.dir, slug);
+        self.update(slug, on_wait, |doc| {
+            let result = change(doc)?;
+            atomic::write(&programme_path, programme.as_bytes())?;
+            Ok(result)
+        })
+    }
+
+    /// The imported programme of an event (empty when there is none).
+    pub fn programme(&self, event: &Event) -> Result<Vec<Session>> {
+        crate::store::programme::load(&self.dir, event)
+    }
+
     /// Replaces a whole event file with `new_text` (after `$EDITOR`), if it
     /// still holds `old_text`: a concurrent change is never overwritten.
     pub fn replace(&self, slug: &str, old_text: &str, new_text: &str) -> Result<()> {

@@ -53,6 +53,8 @@ pub struct DayRecord {
 /// out; keys notes does not know are the user's and are kept untouched.
 #[derive(Deserialize)]
 pub struct SessionRecord {
+    /// 0 in a programme file, where talks are keyed by `schedule_id`.
+    #[serde(default)]
     pub id: u32,
     pub day: u32,
     pub title: String,
@@ -73,6 +75,8 @@ pub struct SessionRecord {
     pub schedule_id: Option<String>,
     #[serde(rename = "abstract")]
     pub abstract_text: Option<String>,
+    #[serde(default)]
+    pub removed_from_schedule: bool,
 }
 
 #[derive(Deserialize)]
@@ -139,6 +143,9 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
     let mut ids = std::collections::HashSet::new();
     for record in file.sessions {
         let id = record.id;
+        if id == 0 {
+            return Err(invalid(format!("the session \"{}\" has no id (ids start at 1)", record.title)));
+        }
         let session = session_from(record, &event).map_err(|e| invalid(format!("session #{id}: {e}")))?;
         if !ids.insert(id) {
             return Err(invalid(format!("two sessions have id {id}")));
@@ -193,6 +200,7 @@ pub fn session_from(record: SessionRecord, event: &Event) -> Result<Session, Str
         notes: record.notes.unwrap_or_default(),
         schedule_id: record.schedule_id,
         abstract_text: record.abstract_text,
+        removed_from_schedule: record.removed_from_schedule,
     })
 }
 
@@ -271,6 +279,7 @@ pub fn session_fields(s: &Session) -> Vec<Field> {
         ("notes", Some(s.notes.as_str()).filter(|n| !n.is_empty()).map(Value::from)),
         ("schedule_id", s.schedule_id.as_deref().map(Value::from)),
         ("abstract", s.abstract_text.as_deref().map(Value::from)),
+        ("removed_from_schedule", s.removed_from_schedule.then(|| Value::from(true))),
     ]
 }
 

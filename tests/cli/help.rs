@@ -22,6 +22,8 @@ fn every_help_page() {
         &["list"],
         &["filter"],
         &["export"],
+        &["import"],
+        &["plan"],
     ];
     for page in pages {
         let mut args = page.to_vec();

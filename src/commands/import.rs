@@ -1,0 +1,240 @@
+//! `notes import FILE`: load a conference's programme, or update it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use chrono_tz::Tz;
+use clap::Args;
+
+use crate::commands::Context;
+use crate::error::{Error, Result};
+use crate::import::{self, Schedule};
+use crate::model::{Event, Session, text};
+use crate::store::{programme, record, state};
+
+const AFTER_HELP: &str = "\
+Examples:
+  notes import kccnceu2026.ics --tz Europe/Amsterdam   # Sched gives UTC times: name the venue's zone
+  notes import schedule.json                           # pretalx, frab, c3voc
+  notes import schedule.xml --event fosdem-2025        # frab / Pentabarf / pretalx XML
+
+The format is read from the content. The programme is kept in <event>.schedule.toml;
+your own file only gets the talks you pick (notes add, add --now, plan). Import again
+when the schedule changes: talks are updated, never duplicated, and your notes, verdicts
+and statuses are never touched. With no event given, the event named by the schedule is
+used, or the current one if its dates overlap, or a new one is created.";
+
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct ImportArgs {
+    /// The schedule: iCalendar (.ics), schedule.json or schedule.xml
+    file: PathBuf,
+
+    /// Zone for times the file gives without one, and for a new event
+    #[arg(long, value_name = "ZONE", value_parser = parse_tz)]
+    tz: Option<Tz>,
+}
+
+fn parse_tz(input: &str) -> Result<Tz, String> {
+    record::parse_timezone(input)
+}
+
+/// What an import changed, for the report.
+#[derive(Debug, Default)]
+struct Report {
+    added: usize,
+    updated: usize,
+    unchanged: usize,
+    removed: usize,
+    outside: usize,
+    sessions_updated: usize,
+    sessions_flagged: usize,
+}
+
+pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
+    let bytes = std::fs::read(&args.file).map_err(|e| Error::io("read", &args.file, e))?;
+    let known_event = known_event(ctx)?;
+    let zone = args.tz.or(known_event.as_ref().map(|e| e.timezone));
+    let schedule = import::parse(&bytes, zone).map_err(|e| Error::Rejected {
+        what: args.file.display().to_string(),
+        message: format!("{}; nothing was imported", e.0),
+    })?;
+    for warning in &schedule.warnings {
+        ctx.ui.warn(warning);
+    }
+    let event = match target_event(&schedule, ctx)? {
+        Some(event) => event,
+        None => create_event(&schedule, &args, ctx)?,
+    };
+    let old = ctx.journal.programme(&event)?;
+    let mut talks: Vec<Session> = schedule.talks.iter().filter_map(|t| t.to_session(&event)).collect();
+    talks.sort_by(|a, b| (a.day, a.at, &a.title).cmp(&(b.day, b.at, &b.title)));
+    let mut report = compare(&old, &talks);
+    report.outside = schedule.talks.len() - talks.len();
+    let source =
+        args.file.file_name().map_or_else(|| args.file.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let programme_text = programme::render(&event, &source, &talks);
+    let by_id: HashMap<&str, &Session> = talks.iter().filter_map(|t| Some((t.schedule_id.as_deref()?, t))).collect();
+    let ui = ctx.ui.clone();
+    let (updated, flagged) = ctx.journal.import(
+        &event.slug,
+        &programme_text,
+        || ui.status("waiting for another notes process…"),
+        |doc| {
+            let mut counts = (0, 0);
+            for session in doc.file.sessions.clone() {
+                let Some(id) = session.schedule_id.as_deref() else { continue };
+                let new = match by_id.get(id) {
+                    Some(talk) => follow_schedule(&session, talk),
+                    None => Session { removed_from_schedule: true, ..session.clone() },
+                };
+                if new != session {
+                    if new.removed_from_schedule && !session.removed_from_schedule {
+                        counts.1 += 1;
+                    } else {
+                        counts.0 += 1;
+                    }
+                    doc.put_session(new)?;
+                }
+            }
+            Ok(counts)
+        },
+    )?;
+    report.sessions_updated = updated;
+    report.sessions_flagged = flagged;
+    ctx.ui.print(&describe(&report, &schedule, &source, &event))
+}
+
+/// An event named by `--event`, or the current one, if any.
+fn known_event(ctx: &Context) -> Result<Option<Event>> {
+    if ctx.event_flag.is_some() {
+        return Ok(Some(ctx.load_event()?.event));
+    }
+    let current = state::load(ctx.journal.dir())?.current_event.filter(|s| ctx.journal.exists(s));
+    current.map(|slug| ctx.journal.load(&slug).map(|f| f.event)).transpose()
+}
+
+/// `--event`; else the event the schedule names; else the current event if
+/// their dates overlap; else `None` (a new event is created).
+fn target_event(schedule: &Schedule, ctx: &Context) -> Result<Option<Event>> {
+    if ctx.event_flag.is_some() {
+        return Ok(Some(ctx.load_event()?.event));
+    }
+    if let Some(slug) = schedule.name.as_deref().map(text::slugify).filter(|s| !s.is_empty() && ctx.journal.exists(s)) {
+        return Ok(Some(ctx.journal.load(&slug)?.event));
+    }
+    let Some(current) = known_event(ctx)? else { return Ok(None) };
+    let (Some(start), Some(end)) = (schedule.start, schedule.end) else { return Ok(None) };
+    Ok((start <= current.end && end >= current.start).then_some(current))
+}
+
+fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result<Event> {
+    let name = schedule.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| {
+        args.file.file_stem().map_or_else(|| "Conference".into(), |s| s.to_string_lossy().into_owned())
+    });
+    let slug = text::slugify(&name);
+    if slug.is_empty() {
+        return Err(Error::usage(
+            format!("cannot make an event name from '{name}'"),
+            "create the event first, then import with --event SLUG",
+        ));
+    }
+    let timezone = args.tz.unwrap_or_else(|| zone_of(schedule, ctx));
+    let local_dates: Vec<_> = schedule.talks.iter().map(|t| t.start.with_timezone(&timezone).date_naive()).collect();
+    let start = schedule.start.or_else(|| local_dates.iter().min().copied()).expect("a schedule has talks");
+    let end = schedule.end.or_else(|| local_dates.iter().max().copied()).unwrap_or(start);
+    if end < start {
+        return Err(Error::Rejected {
+            what: args.file.display().to_string(),
+            message: format!("the conference ends ({end}) before it starts ({start}); nothing was imported"),
+        });
+    }
+    let event =
+        Event { slug, name, location: None, start, end, timezone, url: None, tags: Vec::new(), days: BTreeMap::new() };
+    ctx.journal.create(&event, || ctx.ui.status("waiting for another notes process…"))?;
+    state::update(ctx.journal.dir(), |s| s.current_event = Some(event.slug.clone()))?;
+    ctx.ui.status(&format!(
+        "Created event {} ({} → {}, {}); it is now the current event.",
+        event.slug,
+        start,
+        end,
+        timezone.name()
+    ));
+    Ok(event)
+}
+
+/// The zone the schedule declares, unless it says UTC while its times carry
+/// another offset (then a fixed zone of that offset, `Etc/GMT-1` for
+/// +01:00); with no zone at all, UTC. Instants are right either way: this
+/// only chooses how times are shown.
+fn zone_of(schedule: &Schedule, ctx: &Context) -> Tz {
+    let offset_hours = schedule.talks.first().map_or(0, |t| t.start.offset().local_minus_utc() / 3600);
+    match schedule.timezone {
+        Some(tz) if tz != Tz::UTC || offset_hours == 0 => return tz,
+        _ => {}
+    }
+    let zone = match offset_hours {
+        0 => Tz::UTC,
+        // Etc/GMT names have the sign the other way round.
+        h => format!("Etc/GMT{:+}", -h).parse().unwrap_or(Tz::UTC),
+    };
+    ctx.ui.warn(&format!(
+        "the schedule does not name its time zone reliably; times are shown in {} (pass --tz, e.g. --tz Europe/Paris)",
+        zone.name()
+    ));
+    zone
+}
+
+/// A linked session with the schedule's fields of `talk`: title, times,
+/// day, room, speakers. Notes, verdict, status and tags stay the user's.
+fn follow_schedule(session: &Session, talk: &Session) -> Session {
+    Session {
+        title: talk.title.clone(),
+        day: talk.day,
+        at: talk.at,
+        end: talk.end,
+        room: talk.room.clone(),
+        speakers: talk.speakers.clone(),
+        removed_from_schedule: false,
+        ..session.clone()
+    }
+}
+
+fn compare(old: &[Session], new: &[Session]) -> Report {
+    let old_by_id: HashMap<&str, &Session> = old.iter().filter_map(|t| Some((t.schedule_id.as_deref()?, t))).collect();
+    let new_ids: std::collections::HashSet<&str> = new.iter().filter_map(|t| t.schedule_id.as_deref()).collect();
+    let mut report = Report::default();
+    for talk in new {
+        match talk.schedule_id.as_deref().and_then(|id| old_by_id.get(id)) {
+            None => report.added += 1,
+            Some(old) if *old == talk => report.unchanged += 1,
+            Some(_) => report.updated += 1,
+        }
+    }
+    report.removed = old_by_id.keys().filter(|id| !new_ids.contains(*id)).count();
+    report
+}
+
+fn describe(report: &Report, schedule: &Schedule, source: &str, event: &Event) -> String {
+    let total = report.added + report.updated + report.unchanged;
+    let mut out = format!(
+        "Imported {total} talks from {source} ({}) into {}: {} added, {} updated, {} unchanged, {} removed from schedule.",
+        schedule.format, event.slug, report.added, report.updated, report.unchanged, report.removed
+    );
+    if report.sessions_updated > 0 {
+        out.push_str(&format!("\n{} of your sessions followed the schedule's changes.", report.sessions_updated));
+    }
+    if report.sessions_flagged > 0 {
+        out.push_str(&format!(
+            "\n{} of your sessions are no longer in the schedule: kept, and marked removed_from_schedule.",
+            report.sessions_flagged
+        ));
+    }
+    if report.outside > 0 {
+        out.push_str(&format!(
+            "\n{} talks fall outside the event's days ({} to {}) and were left out; widen the event with `notes event edit --start … --end …`.",
+            report.outside, event.start, event.end
+        ));
+    }
+    out
+}

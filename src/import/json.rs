@@ -1,0 +1,175 @@
+//! pretalx / frab / c3voc `schedule.json`.
+//!
+//! Each event's `date` carries its own offset and is trusted over the
+//! conference's `time_zone_name` (which real files get wrong).
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, NaiveTime};
+use chrono_tz::Tz;
+use serde::Deserialize;
+
+use super::text::{html_to_text, parse_clock_duration};
+use super::{Format, ImportError, Schedule, Talk, guess_kind, local_time};
+use crate::model::{Link, Speaker};
+
+pub struct Json;
+
+#[derive(Deserialize)]
+struct Root {
+    schedule: ScheduleJson,
+}
+
+#[derive(Deserialize)]
+struct ScheduleJson {
+    conference: Conference,
+}
+
+#[derive(Deserialize)]
+struct Conference {
+    title: Option<String>,
+    start: Option<String>,
+    end: Option<String>,
+    time_zone_name: Option<String>,
+    #[serde(default)]
+    days: Vec<Day>,
+}
+
+#[derive(Deserialize)]
+struct Day {
+    date: Option<String>,
+    #[serde(default)]
+    rooms: BTreeMap<String, Vec<Event>>,
+}
+
+#[derive(Deserialize)]
+struct Event {
+    guid: Option<String>,
+    code: Option<String>,
+    id: Option<serde_json::Value>,
+    date: Option<String>,
+    start: Option<String>,
+    duration: Option<String>,
+    room: Option<String>,
+    title: Option<String>,
+    subtitle: Option<String>,
+    track: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    #[serde(rename = "abstract")]
+    abstract_text: Option<String>,
+    description: Option<String>,
+    #[serde(default)]
+    persons: Vec<Person>,
+    #[serde(default)]
+    links: Vec<LinkJson>,
+    url: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Person {
+    name: Option<String>,
+    public_name: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LinkJson {
+    title: Option<String>,
+    url: Option<String>,
+}
+
+impl Format for Json {
+    fn detect(text: &str) -> bool {
+        text.starts_with('{')
+    }
+
+    fn parse(text: &str, zone: Option<Tz>) -> Result<Schedule, ImportError> {
+        let root: Root = serde_json::from_str(text).map_err(|e| {
+            ImportError(format!("not a readable schedule.json: {e} (line {}, column {})", e.line(), e.column()))
+        })?;
+        let conference = root.schedule.conference;
+        let declared = conference.time_zone_name.as_deref().and_then(|z| z.parse::<Tz>().ok());
+        let mut schedule = Schedule {
+            format: "schedule.json",
+            name: conference.title.clone(),
+            timezone: declared,
+            start: conference.start.as_deref().and_then(date),
+            end: conference.end.as_deref().and_then(date),
+            ..Schedule::default()
+        };
+        let mut skipped = 0;
+        for day in &conference.days {
+            for (room, events) in &day.rooms {
+                for event in events {
+                    match talk(event, day, room, zone.or(declared)) {
+                        Some(talk) => schedule.talks.push(talk),
+                        None => skipped += 1,
+                    }
+                }
+            }
+        }
+        if skipped > 0 {
+            schedule.warnings.push(format!("{skipped} events without a title or a time were skipped"));
+        }
+        schedule.talks.sort_by(|a, b| (a.start, &a.title).cmp(&(b.start, &b.title)));
+        Ok(schedule)
+    }
+}
+
+fn date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
+}
+
+fn talk(event: &Event, day: &Day, room: &str, zone: Option<Tz>) -> Option<Talk> {
+    let title = event.title.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
+    let start = match event.date.as_deref().and_then(|d| DateTime::parse_from_rfc3339(d).ok()) {
+        Some(start) => start,
+        None => {
+            let day = day.date.as_deref().and_then(date)?;
+            let time = NaiveTime::parse_from_str(event.start.as_deref()?, "%H:%M").ok()?;
+            local_time(day.and_time(time), zone)?
+        }
+    };
+    let end = event.duration.as_deref().and_then(parse_clock_duration).map(|d| start + d).filter(|e| *e > start);
+    let id = event.guid.clone().or_else(|| event.code.clone()).or_else(|| event.id.as_ref().map(id_text));
+    let full_title = match event.subtitle.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        Some(subtitle) => format!("{title}: {subtitle}"),
+        None => title.to_string(),
+    };
+    let text = event.abstract_text.as_deref().filter(|a| !a.trim().is_empty()).or(event.description.as_deref());
+    let mut links: Vec<Link> = event
+        .url
+        .iter()
+        .filter(|u| !u.is_empty())
+        .map(|url| Link { label: "schedule".into(), url: url.clone() })
+        .collect();
+    links.extend(event.links.iter().filter_map(|l| {
+        let url = l.url.clone().filter(|u| !u.is_empty())?;
+        Some(Link { label: l.title.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| "link".into()), url })
+    }));
+    Some(Talk {
+        id: id.unwrap_or_else(|| format!("{title}@{}", start.to_rfc3339())),
+        title: full_title,
+        speakers: event
+            .persons
+            .iter()
+            .filter_map(|p| p.public_name.as_deref().or(p.name.as_deref()))
+            .map(|n| Speaker { name: n.trim().to_string(), org: None })
+            .filter(|s| !s.name.is_empty())
+            .collect(),
+        start,
+        end,
+        room: event.room.clone().filter(|r| !r.is_empty()).or_else(|| Some(room.to_string())),
+        track: event.track.clone().filter(|t| !t.is_empty()),
+        kind: guess_kind(&[event.kind.as_deref().unwrap_or(""), event.track.as_deref().unwrap_or(""), title]),
+        abstract_text: text.map(html_to_text).filter(|t| !t.is_empty()),
+        links,
+    })
+}
+
+fn id_text(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}

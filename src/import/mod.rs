@@ -1,0 +1,189 @@
+//! Conference schedules: iCalendar, pretalx/c3voc `schedule.json`, frab
+//! `schedule.xml`. One module per format, each producing a [`Schedule`] of
+//! [`Talk`]s with absolute times; [`parse`] picks the format from the
+//! content. Nothing here touches the journal.
+
+mod ics;
+mod json;
+mod text;
+mod xml;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+
+use crate::model::{Kind, Link, Speaker};
+
+pub use text::{html_to_text, parse_clock_duration};
+
+/// A schedule larger than this is refused: real ones are under 3 MB.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// What an importer found in a file.
+#[derive(Debug, Clone, Default)]
+pub struct Schedule {
+    /// "iCalendar", "schedule.json" or "schedule.xml".
+    pub format: &'static str,
+    pub name: Option<String>,
+    /// The zone the file declares, if it names a real one.
+    pub timezone: Option<Tz>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub talks: Vec<Talk>,
+    /// Things the user should know (a zone guessed, entries skipped).
+    pub warnings: Vec<String>,
+}
+
+/// One scheduled talk, times as instants.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Talk {
+    /// The schedule's own id (made unique within the file).
+    pub id: String,
+    pub title: String,
+    pub speakers: Vec<Speaker>,
+    pub start: DateTime<FixedOffset>,
+    pub end: Option<DateTime<FixedOffset>>,
+    pub room: Option<String>,
+    pub track: Option<String>,
+    pub kind: Kind,
+    pub abstract_text: Option<String>,
+    pub links: Vec<Link>,
+}
+
+impl Talk {
+    /// The talk as a session of `event` (id 0, status planned), or `None`
+    /// when it falls outside the event's days.
+    pub fn to_session(&self, event: &crate::model::Event) -> Option<crate::model::Session> {
+        Some(crate::model::Session {
+            day: event.day_of(self.start)?,
+            title: self.title.clone(),
+            kind: self.kind,
+            speakers: self.speakers.clone(),
+            at: Some(self.start.with_timezone(&event.timezone).fixed_offset()),
+            end: self.end.map(|e| e.with_timezone(&event.timezone).fixed_offset()),
+            room: self.room.clone(),
+            track: self.track.clone(),
+            links: self.links.clone(),
+            status: crate::model::Status::Planned,
+            schedule_id: Some(self.id.clone()),
+            abstract_text: self.abstract_text.clone(),
+            ..crate::model::Session::default()
+        })
+    }
+}
+
+/// Why a file is not a schedule we can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportError(pub String);
+
+/// One schedule format.
+trait Format {
+    /// Whether `text` (trimmed, without BOM) looks like this format.
+    fn detect(text: &str) -> bool;
+    /// Reads the schedule. `zone` reads times that carry no zone of their own.
+    fn parse(text: &str, zone: Option<Tz>) -> Result<Schedule, ImportError>;
+}
+
+/// Detects the format from the content and reads the schedule.
+/// `zone` is used for times without offset or zone (`--tz`, or the event's).
+pub fn parse(bytes: &[u8], zone: Option<Tz>) -> Result<Schedule, ImportError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(ImportError(format!(
+            "the file is {} MB; schedules are at most a few MB, so this is not one (limit {} MB)",
+            bytes.len() / (1024 * 1024),
+            MAX_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // iCalendar is unfolded on bytes first: a fold may split a UTF-8 character.
+    let is_ics = bytes.trim_ascii_start().starts_with(b"BEGIN:VCALENDAR");
+    let text = if is_ics { text::decode(&text::unfold(bytes)) } else { text::decode(bytes) };
+    let (text, lossy) = text?;
+    let trimmed = text.trim_start();
+    let mut schedule = if ics::Ics::detect(trimmed) {
+        ics::Ics::parse(trimmed, zone)?
+    } else if json::Json::detect(trimmed) {
+        json::Json::parse(trimmed, zone)?
+    } else if xml::Xml::detect(trimmed) {
+        xml::Xml::parse(trimmed, zone)?
+    } else if trimmed.is_empty() {
+        return Err(ImportError("the file is empty".into()));
+    } else {
+        return Err(ImportError(
+            "not a schedule notes can read: expected iCalendar (.ics), a pretalx/c3voc schedule.json or a frab schedule.xml"
+                .into(),
+        ));
+    };
+    if lossy {
+        schedule.warnings.push("the file is not valid UTF-8; unreadable characters were replaced".into());
+    }
+    if schedule.talks.is_empty() {
+        return Err(ImportError(format!("the {} file holds no talks", schedule.format)));
+    }
+    make_ids_unique(&mut schedule.talks);
+    Ok(schedule)
+}
+
+/// The same id twice is one session in two slots (a workshop run twice):
+/// the later slots get their start time appended.
+fn make_ids_unique(talks: &mut [Talk]) {
+    let mut seen = std::collections::HashSet::new();
+    for talk in talks {
+        if !seen.insert(talk.id.clone()) {
+            talk.id = format!("{}@{}", talk.id, talk.start.format("%Y%m%dT%H%M"));
+            seen.insert(talk.id.clone());
+        }
+    }
+}
+
+/// A wall-clock time in `zone` (UTC when none), as an instant.
+fn local_time(local: NaiveDateTime, zone: Option<Tz>) -> Option<DateTime<FixedOffset>> {
+    let zone = zone.unwrap_or(Tz::UTC);
+    zone.from_local_datetime(&local).earliest().map(|t| t.fixed_offset())
+}
+
+/// Recognises keynotes, lightning talks, workshops… from the words a
+/// schedule uses in its type, track or title.
+fn guess_kind(hints: &[&str]) -> Kind {
+    let all = crate::model::text::fold(&hints.join(" "));
+    let has = |words: &[&str]| words.iter().any(|w| all.contains(w));
+    if has(&["keynote"]) {
+        Kind::Keynote
+    } else if has(&["lightning"]) {
+        Kind::Lightning
+    } else if has(&["workshop", "tutorial", "hands-on", "contribfest"]) {
+        Kind::Workshop
+    } else if has(&["panel", "table ronde"]) {
+        Kind::Panel
+    } else if has(&["birds of a feather", "bof", "meetup"]) {
+        Kind::Bof
+    } else if has(&["sponsor"]) {
+        Kind::Sponsor
+    } else if has(&["demo"]) {
+        Kind::Demo
+    } else if has(&["break", "lunch", "registration", "badge", "reception", "party", "coffee", "breakfast"]) {
+        Kind::Other
+    } else {
+        Kind::Talk
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_from_schedule_words() {
+        assert_eq!(guess_kind(&["KEYNOTE SESSIONS", "Opening"]), Kind::Keynote);
+        assert_eq!(guess_kind(&["⚡ LIGHTNING TALKS"]), Kind::Lightning);
+        assert_eq!(guess_kind(&["Long talk (45 minutes)"]), Kind::Talk);
+        assert_eq!(guess_kind(&["Coffee Break ☕"]), Kind::Other);
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_schedule() {
+        assert!(parse(b"", None).unwrap_err().0.contains("empty"));
+        assert!(parse(b"hello", None).unwrap_err().0.contains("not a schedule"));
+        assert!(parse(&[0xff, 0xfe, 0x00, 0x01], None).is_err());
+        assert!(parse(&vec![b' '; MAX_BYTES + 1], None).unwrap_err().0.contains("MB"));
+    }
+}
