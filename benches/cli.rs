@@ -1,0 +1,184 @@
+//! Times whole `notes` processes on generated journals, the way a user
+//! meets them: start-up, reading, writing, everything.
+//!
+//! `cargo bench` runs it (release build). `NOTES_BENCH_RUNS` sets the runs
+//! per command (default 30); `NOTES_BENCH_STRESS=1` adds the stress journal
+//! (100 events × 1,000 sessions, about 100 MB, slow to generate).
+//! Numbers are printed, never asserted: the README keeps the latest table.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_notes");
+const NOW: &str = "2024-03-21T11:05:00+01:00";
+const SCHED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schedules/sched_kccnceu2026_all.ics");
+
+fn main() {
+    let runs: usize = std::env::var("NOTES_BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(30);
+    let root = tempfile::tempdir().expect("a temp dir");
+    let mut table = Table::default();
+
+    let heavy = root.path().join("heavy");
+    generate(&heavy, 100, 50, 600);
+    let one = root.path().join("one");
+    generate(&one, 1, 50, 600);
+    let big = root.path().join("big");
+    generate(&big, 1, 200, 600);
+
+    for (name, dir) in [("1 event × 50", &one), ("100 events × 50 + programmes", &heavy), ("1 event × 200", &big)] {
+        table.time(&format!("add ({name})"), runs, || {
+            notes(dir, &["add", "Benchmark talk", "-d", "2", "-s", "Ana Silva (Acme)"])
+        });
+        table.time(&format!("jot ({name})"), runs, || notes(dir, &["jot", "une ligne de plus, avec des accents"]));
+        table.memory(&format!("add peak memory ({name})"), || notes(dir, &["add", "Memory probe", "-d", "2"]));
+    }
+    table.time("list --day 2 (100 events)", runs, || notes(&heavy, &["list", "--day", "2"]));
+    table.time("list --day 2 --schedule (600 talks)", runs, || notes(&heavy, &["list", "--day", "2", "--schedule"]));
+    table.time("export md --day 2 (100 events)", runs, || notes(&heavy, &["export", "md", "--day", "2"]));
+    table.time("filter WORD (100 events × 50)", runs, || notes(&heavy, &["filter", "cilium"]));
+    for sessions in [200, 1000] {
+        let dir = root.path().join(format!("filter-{sessions}"));
+        generate(&dir, 100, sessions / 10, 0);
+        table.time(&format!("filter WORD (100 events × {})", sessions / 10), runs.min(10), || {
+            notes(&dir, &["filter", "cilium"])
+        });
+    }
+    if std::env::var_os("NOTES_BENCH_STRESS").is_some() {
+        let stress = root.path().join("stress");
+        generate(&stress, 100, 1000, 0);
+        table.time("filter WORD (stress: 100 events × 1000)", runs.min(5), || notes(&stress, &["filter", "cilium"]));
+    }
+    let import_dir = root.path().join("import");
+    table.time("import Sched .ics (596 talks)", runs.min(20), || {
+        let _ = std::fs::remove_dir_all(&import_dir);
+        notes(&import_dir, &["import", SCHED, "--tz", "Europe/Amsterdam"])
+    });
+    println!("{}", table.render());
+}
+
+/// Runs `notes` on `dir` and returns its wall time (and peak RSS in KiB).
+fn notes(dir: &Path, args: &[&str]) -> (Duration, u64) {
+    let start = Instant::now();
+    let mut child = Command::new(BIN)
+        .args(args)
+        .env_clear()
+        .env("NOTES_DIR", dir)
+        .env("NOTES_CONFIG", dir.join("config.toml"))
+        .env("NOTES_NOW", NOW)
+        .env("COLUMNS", "120")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("notes starts");
+    let (ok, peak) = wait(&mut child);
+    let elapsed = start.elapsed();
+    assert!(ok, "notes {args:?} failed on {}", dir.display());
+    (elapsed, peak)
+}
+
+/// Waits for the child, with its peak resident memory from the kernel.
+fn wait(child: &mut std::process::Child) -> (bool, u64) {
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value, and wait4 only writes to
+    // the two pointers we pass, which live for the whole call.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let result = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(result, pid, "wait4");
+    (libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, usage.ru_maxrss as u64)
+}
+
+#[derive(Default)]
+struct Table {
+    rows: Vec<(String, String)>,
+}
+
+impl Table {
+    fn time(&mut self, name: &str, runs: usize, mut run: impl FnMut() -> (Duration, u64)) {
+        run(); // warm the cache
+        let mut times: Vec<Duration> = (0..runs).map(|_| run().0).collect();
+        times.sort();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let row =
+            format!("{:>8.1} {:>8.1} {:>8.1}", ms(times[times.len() / 2]), ms(times[0]), ms(times[times.len() - 1]));
+        eprintln!("{name}: {row}");
+        self.rows.push((name.to_string(), row));
+    }
+
+    fn memory(&mut self, name: &str, mut run: impl FnMut() -> (Duration, u64)) {
+        let peak = (0..5).map(|_| run().1).max().unwrap_or(0);
+        let row = format!("{:>8.1} MB", peak as f64 / 1024.0);
+        eprintln!("{name}: {row}");
+        self.rows.push((name.to_string(), row));
+    }
+
+    fn render(&self) -> String {
+        let width = self.rows.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0);
+        let mut out = format!("{:<width$} {:>8} {:>8} {:>8}\n", "command (ms)", "median", "min", "max");
+        for (name, row) in &self.rows {
+            let _ = writeln!(out, "{name:<width$} {row}");
+        }
+        out
+    }
+}
+
+/// A journal of `events` events, each with `sessions` noted sessions (French
+/// notes of about 800 characters, 2 speakers, 2-3 tags) and a programme of
+/// `talks` imported talks.
+fn generate(dir: &PathBuf, events: usize, sessions: usize, talks: usize) {
+    std::fs::create_dir_all(dir).expect("journal dir");
+    for e in 0..events {
+        let slug = format!("conf-{e:03}");
+        let mut text = format!(
+            "schema = 1\n\n[event]\nname = \"Conférence {e}\"\nlocation = \"Paris\"\nstart = 2024-03-20\nend = 2024-03-22\ntimezone = \"Europe/Paris\"\ntags = [\"kubernetes\"]\n"
+        );
+        for s in 0..sessions {
+            let day = s % 3 + 1;
+            let hour = 9 + (s / 3) % 9;
+            let _ = write!(
+                text,
+                "\n[[sessions]]\nid = {id}\nday = {day}\ntitle = \"Session {s} : retour d'expérience sur la plateforme\"\nkind = \"talk\"\n\
+                 speakers = [\"Camille Durand (Société Générale)\", \"Julien Bernard (OVHcloud)\"]\n\
+                 at = 2024-03-{dd}T{hour:02}:00:00+01:00\nroom = \"Hall 7\"\ntags = [\"{tag}\", \"ebpf\", \"réseau\"]\nstatus = \"attended\"\nverdict = \"good\"\nnotes = \"\"\"\n{notes}\"\"\"\n",
+                id = s + 1,
+                dd = 19 + day,
+                tag = if s % 7 == 0 { "cilium" } else { "gitops" },
+                notes = NOTES,
+            );
+        }
+        std::fs::write(dir.join(format!("{slug}.toml")), text).expect("event file");
+        if talks > 0 {
+            std::fs::write(dir.join(format!("{slug}.schedule.toml")), programme(talks)).expect("programme");
+        }
+    }
+    std::fs::write(dir.join(".notes-state.toml"), "current_event = \"conf-000\"\n[current_session]\nconf-000 = 1\n")
+        .expect("state");
+}
+
+fn programme(talks: usize) -> String {
+    let mut text = String::from("schema = 1\nsource = \"generated\"\n");
+    for t in 0..talks {
+        let day = t % 3 + 1;
+        let hour = 9 + (t / 3) % 9;
+        let _ = write!(
+            text,
+            "\n[[talks]]\nday = {day}\ntitle = \"Programme talk {t}: scaling platforms with open source\"\nkind = \"talk\"\n\
+             speakers = [\"Ana Silva (Acme)\"]\nat = 2024-03-{dd}T{hour:02}:{min:02}:00+01:00\nend = 2024-03-{dd}T{hour:02}:{min:02}:00+01:00\n\
+             room = \"Room {room}\"\ntrack = \"Platform\"\nschedule_id = \"{t:032x}\"\nabstract = \"{abs}\"\n",
+            dd = 19 + day,
+            min = (t * 7) % 30,
+            room = t % 20,
+            abs = "Un résumé de quelques phrases sur le talk, comme en publient les conférences. ".repeat(4),
+        );
+    }
+    text
+}
+
+const NOTES: &str = "Le talk présentait la migration d'une plateforme de plusieurs centaines de services vers des clusters \
+zonaux. Points clés :\n- les CIDR ne doivent pas se chevaucher entre clusters\n- chaque cluster a un identifiant unique\n\
+- les services globaux passent par une annotation\n\nRetour d'expérience honnête : la bascule a pris un an, sans \
+interruption de service, grâce à un outillage maison de déploiement progressif. Le speaker a insisté sur \
+l'observabilité avant la migration, et sur la nécessité de tester les pannes de zone en production. \
+Beaucoup de questions sur le coût du trafic inter-zones.\n\n> Mesurer avant de migrer, toujours.\n";
