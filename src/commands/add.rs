@@ -235,13 +235,20 @@ fn add_now(filter: &str, event: &Event, ctx: &mut Context) -> Result<()> {
     match candidates.as_slice() {
         [talk] => add_talk(talk, event, ctx),
         [] => Err(Error::usage(
-            format!("no talk under way or starting within 15 minutes matches '{}'", sanitize_line(filter)),
+            match filter.trim() {
+                "" => "no talk is under way or starting within 15 minutes".to_string(),
+                _ => format!("no talk under way or starting within 15 minutes matches '{}'", sanitize_line(filter)),
+            },
             format!("notes list --schedule --day {} shows the day's programme", event.today(ctx.now).unwrap_or(1)),
         )),
         several => {
             let lines: Vec<String> = several.iter().take(10).map(|t| format!("  {}", talk_line(t, event))).collect();
+            let what = match filter.trim() {
+                "" => format!("{} talks are under way or about to start", several.len()),
+                _ => format!("{} talks match '{}'", several.len(), sanitize_line(filter)),
+            };
             Err(Error::usage(
-                format!("{} talks match '{}':\n{}", several.len(), sanitize_line(filter), lines.join("\n")),
+                format!("{what}:\n{}", lines.join("\n")),
                 "be more specific, e.g. notes add --now \"Hall 7\"",
             ))
         }

@@ -52,7 +52,7 @@ struct Report {
 }
 
 pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
-    let bytes = std::fs::read(&args.file).map_err(|e| Error::io("read", &args.file, e))?;
+    let bytes = read_bounded(&args.file)?;
     let known_event = known_event(ctx)?;
     let zone = args.tz.or(known_event.as_ref().map(|e| e.timezone));
     let schedule = import::parse(&bytes, zone).map_err(|e| Error::Rejected {
@@ -103,6 +103,16 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     report.sessions_updated = updated;
     report.sessions_flagged = flagged;
     ctx.ui.print(&describe(&report, &schedule, &source, &event))
+}
+
+/// The file, read up to one byte past the importer's limit, so that
+/// `/dev/zero` or a huge file is refused without filling the memory.
+fn read_bounded(path: &std::path::Path) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, e))?;
+    let mut bytes = Vec::new();
+    file.take(import::MAX_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", path, e))?;
+    Ok(bytes)
 }
 
 /// An event named by `--event`, or the current one, if any.
@@ -221,14 +231,19 @@ fn describe(report: &Report, schedule: &Schedule, source: &str, event: &Event) -
         "Imported {total} talks from {source} ({}) into {}: {} added, {} updated, {} unchanged, {} removed from schedule.",
         schedule.format, event.slug, report.added, report.updated, report.unchanged, report.removed
     );
-    if report.sessions_updated > 0 {
-        out.push_str(&format!("\n{} of your sessions followed the schedule's changes.", report.sessions_updated));
+    match report.sessions_updated {
+        0 => {}
+        1 => out.push_str("\nOne of your sessions followed the schedule's changes."),
+        n => out.push_str(&format!("\n{n} of your sessions followed the schedule's changes.")),
     }
-    if report.sessions_flagged > 0 {
-        out.push_str(&format!(
-            "\n{} of your sessions are no longer in the schedule: kept, and marked removed_from_schedule.",
-            report.sessions_flagged
-        ));
+    match report.sessions_flagged {
+        0 => {}
+        1 => {
+            out.push_str("\nOne of your sessions is no longer in the schedule: kept, and marked removed_from_schedule.")
+        }
+        n => out.push_str(&format!(
+            "\n{n} of your sessions are no longer in the schedule: kept, and marked removed_from_schedule."
+        )),
     }
     if report.outside > 0 {
         out.push_str(&format!(

@@ -31,8 +31,7 @@ impl Format for Ics {
     }
 
     fn parse(text: &str, zone: Option<Tz>) -> Result<Schedule, ImportError> {
-        let calendar =
-            read_calendar(text).map_err(|e| ImportError(format!("invalid iCalendar: {}", first_line(&e))))?;
+        let calendar = read_calendar(text).map_err(|e| ImportError(invalid_calendar(&e)))?;
         let prop =
             |name: &str| calendar.properties.iter().find(|p| p.name == name).map(|p| p.val.as_str().trim().to_string());
         let prodid = prop("PRODID").unwrap_or_default();
@@ -72,8 +71,15 @@ impl Format for Ics {
     }
 }
 
-fn first_line(error: &str) -> String {
-    error.lines().take(3).collect::<Vec<_>>().join(" ").chars().take(200).collect()
+/// The parser's error, without its internals: where it stopped.
+fn invalid_calendar(error: &str) -> String {
+    let line = error.split("at line ").nth(1).and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next());
+    match line {
+        Some(line) if !line.is_empty() => {
+            format!("invalid iCalendar: it stops making sense at line {line} (of the unfolded text)")
+        }
+        _ => "invalid iCalendar".to_string(),
+    }
 }
 
 /// "-//Sched.com KubeCon + CloudNativeCon Europe 2026//EN" → the event name.
@@ -112,11 +118,10 @@ fn talk(
         .flat_map(|p| split_text_list(p.val.as_str()))
         .collect();
     let room = text("LOCATION").map(|l| l.split(',').next().unwrap_or("").trim().to_string()).filter(|r| !r.is_empty());
-    let mut hints: Vec<&str> = categories.iter().map(String::as_str).collect();
-    hints.push(&title);
+    let hints: Vec<&str> = categories.iter().map(String::as_str).collect();
     Some(Talk {
         id: text("UID").unwrap_or_else(|| format!("{}@{}", title, start.to_rfc3339())),
-        kind: guess_kind(&hints),
+        kind: guess_kind(&hints, &title),
         title,
         speakers,
         start,
@@ -155,41 +160,127 @@ fn speakers(
         };
         return (summary.to_string(), speakers, remaining);
     }
-    let Some((title, tail)) = summary.rsplit_once(" - ") else { return (summary.to_string(), Vec::new(), description) };
-    let speakers = match producer {
-        Producer::Sched => sched_speakers(tail),
-        Producer::Pretalx => tail.split(", ").filter_map(Speaker::parse).collect(),
-        Producer::Other => Vec::new(),
-    };
-    if speakers.is_empty() {
-        (summary.to_string(), speakers, description)
-    } else {
-        (title.trim().to_string(), speakers, description)
+    // Titles contain " - " too: take the first split whose tail reads as
+    // speakers in the producer's convention.
+    for (at, _) in summary.match_indices(" - ") {
+        let tail = &summary[at + 3..];
+        let speakers = match producer {
+            Producer::Sched => sched_speakers(tail),
+            Producer::Pretalx => {
+                Some(tail.split(", ").filter_map(Speaker::parse).collect()).filter(|s: &Vec<Speaker>| !s.is_empty())
+            }
+            Producer::Other => None,
+        };
+        if let Some(speakers) = speakers {
+            return (summary[..at].trim().to_string(), speakers, description);
+        }
     }
+    (summary.to_string(), Vec::new(), description)
 }
 
-/// "Nick Young & James Strong, Isovalent; Ana Silva, Staff Engineer, Acme":
-/// groups separated by "; "; in a group, people separated by " & ", each
-/// "Name[, Job title…][, Company]"; a person without a company takes the
-/// group's last one. A tail that does not read so is left in the title.
-fn sched_speakers(tail: &str) -> Vec<Speaker> {
+/// Words of job titles, which Sched puts between a name and a company.
+const JOB_WORDS: &[&str] = &[
+    "founder",
+    "cofounder",
+    "co",
+    "ceo",
+    "cto",
+    "cio",
+    "coo",
+    "cfo",
+    "vp",
+    "president",
+    "engineer",
+    "maintainer",
+    "manager",
+    "director",
+    "fellow",
+    "architect",
+    "lead",
+    "head",
+    "principal",
+    "senior",
+    "staff",
+    "developer",
+    "advocate",
+    "evangelist",
+    "specialist",
+    "consultant",
+    "officer",
+    "chair",
+    "member",
+    "researcher",
+    "scientist",
+    "owner",
+    "product",
+    "engineering",
+    "software",
+    "technical",
+    "distinguished",
+    "sre",
+    "chief",
+    "partner",
+    "analyst",
+    "professor",
+    "student",
+    "contributor",
+    "committer",
+    "ambassador",
+    "core",
+    "steering",
+    "committee",
+];
+
+/// Name particles that are not capitalised.
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "dos", "das", "bin", "al", "y", "ten", "ter",
+];
+
+/// Whether `text` reads as a person's name: one to five words, capitalised
+/// (or particles), and no job-title word.
+fn plausible_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            let folded = crate::model::text::fold(w);
+            let bare: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).collect();
+            !bare.iter().any(|p| JOB_WORDS.contains(p))
+                && (w.chars().next().is_some_and(|c| c.is_uppercase()) || PARTICLES.contains(&folded.as_str()))
+        })
+}
+
+/// Sched's speakers: groups separated by "; "; in a group, people separated
+/// by " & ", each "Name[, Job title…][, Company]", a person without a
+/// company taking the group's last one ("Nick Young & James Strong,
+/// Isovalent"). " & " also occurs inside job titles ("Founder & CEO"): a
+/// piece that does not start with a name belongs to the previous person.
+/// `None` when the tail does not read so.
+fn sched_speakers(tail: &str) -> Option<Vec<Speaker>> {
+    let tail = tail.replace('\u{a0}', " ");
     let mut speakers = Vec::new();
     for group in tail.split("; ") {
-        let people: Vec<Vec<&str>> = group.split(" & ").map(|p| p.split(", ").map(str::trim).collect()).collect();
-        let company = people.last().filter(|parts| parts.len() > 1).and_then(|parts| parts.last().copied());
-        if company.is_none() {
-            return Vec::new();
-        }
-        for parts in &people {
-            let name = parts[0];
-            if name.is_empty() || name.split_whitespace().count() > 5 {
-                return Vec::new();
+        let mut people: Vec<String> = Vec::new();
+        for piece in group.split(" & ") {
+            let first = piece.split(", ").next().unwrap_or("").trim();
+            match people.last_mut() {
+                Some(previous) if !plausible_name(first) => {
+                    previous.push_str(" & ");
+                    previous.push_str(piece);
+                }
+                _ => people.push(piece.to_string()),
             }
-            let org = if parts.len() > 1 { parts.last().copied() } else { company };
-            speakers.push(Speaker { name: name.to_string(), org: org.map(str::to_string) });
+        }
+        let parts: Vec<Vec<&str>> = people.iter().map(|p| p.split(", ").map(str::trim).collect()).collect();
+        let company = parts.last().filter(|p| p.len() > 1).and_then(|p| p.last().copied());
+        for person in &parts {
+            if !plausible_name(person[0]) {
+                return None;
+            }
+            let org = if person.len() > 1 { person.last().copied() } else { company };
+            speakers.push(Speaker { name: person[0].to_string(), org: org.map(str::to_string) });
         }
     }
-    speakers
+    Some(speakers).filter(|s| !s.is_empty())
 }
 
 /// A comma-separated TEXT list, with `\,` kept inside items.
@@ -255,7 +346,8 @@ mod tests {
 
     #[test]
     fn sched_speaker_groups() {
-        let names = |tail: &str| sched_speakers(tail).iter().map(ToString::to_string).collect::<Vec<_>>();
+        let names =
+            |tail: &str| sched_speakers(tail).unwrap_or_default().iter().map(ToString::to_string).collect::<Vec<_>>();
         assert_eq!(
             names("Nick Young & James Strong, Isovalent at Cisco; Katarzyna Łach, Google"),
             ["Nick Young (Isovalent at Cisco)", "James Strong (Isovalent at Cisco)", "Katarzyna Łach (Google)"]
@@ -264,7 +356,25 @@ mod tests {
             names("Jonathan Bryce, Executive Director, Linux Foundation & Chris Aniszczyk, CTO, CNCF"),
             ["Jonathan Bryce (Linux Foundation)", "Chris Aniszczyk (CNCF)"]
         );
-        assert!(sched_speakers("not a speaker list").is_empty());
+        assert_eq!(
+            names("Greg Kroah-Hartman, Linux Kernel Maintainer & Fellow, The Linux Foundation"),
+            ["Greg Kroah-Hartman (The Linux Foundation)"]
+        );
+        assert_eq!(
+            names("Idit Levine, Founder & CEO, Solo.io & Keith Babo, Solo.io"),
+            ["Idit Levine (Solo.io)", "Keith Babo (Solo.io)"]
+        );
+        assert_eq!(names("Trygve Tatsuya Falch"), ["Trygve Tatsuya Falch"]);
+        assert!(sched_speakers("Powered by Nature, Data, and Open Science").is_none());
+    }
+
+    #[test]
+    fn the_speakers_split_is_the_first_that_reads_as_speakers() {
+        let event = Component { name: "VEVENT".into(), properties: vec![], components: vec![] };
+        let summary = "Riding the Waves - Powered by Nature, Data, and Open Science - Ricardo Rocha, Lead Platforms Infrastructure, CERN & Klaus Ohlmann, Founder, Mountain-Wave-Project";
+        let (title, speakers, _) = speakers(&event, Producer::Sched, summary, String::new());
+        assert_eq!(title, "Riding the Waves - Powered by Nature, Data, and Open Science");
+        assert_eq!(speakers.len(), 2);
     }
 
     #[test]

@@ -84,9 +84,8 @@ impl Format for Json {
     }
 
     fn parse(text: &str, zone: Option<Tz>) -> Result<Schedule, ImportError> {
-        let root: Root = serde_json::from_str(text).map_err(|e| {
-            ImportError(format!("not a readable schedule.json: {e} (line {}, column {})", e.line(), e.column()))
-        })?;
+        let root: Root =
+            serde_json::from_str(text).map_err(|e| ImportError(format!("not a readable schedule.json: {e}")))?;
         let conference = root.schedule.conference;
         let declared = conference.time_zone_name.as_deref().and_then(|z| z.parse::<Tz>().ok());
         let mut schedule = Schedule {
@@ -154,14 +153,13 @@ fn talk(event: &Event, day: &Day, room: &str, zone: Option<Tz>) -> Option<Talk> 
             .persons
             .iter()
             .filter_map(|p| p.public_name.as_deref().or(p.name.as_deref()))
-            .map(|n| Speaker { name: n.trim().to_string(), org: None })
-            .filter(|s| !s.name.is_empty())
+            .filter_map(Speaker::parse)
             .collect(),
         start,
         end,
         room: event.room.clone().filter(|r| !r.is_empty()).or_else(|| Some(room.to_string())),
         track: event.track.clone().filter(|t| !t.is_empty()),
-        kind: guess_kind(&[event.kind.as_deref().unwrap_or(""), event.track.as_deref().unwrap_or(""), title]),
+        kind: guess_kind(&[event.kind.as_deref().unwrap_or(""), event.track.as_deref().unwrap_or("")], title),
         abstract_text: text.map(html_to_text).filter(|t| !t.is_empty()),
         links,
     })

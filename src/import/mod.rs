@@ -88,8 +88,7 @@ trait Format {
 pub fn parse(bytes: &[u8], zone: Option<Tz>) -> Result<Schedule, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError(format!(
-            "the file is {} MB; schedules are at most a few MB, so this is not one (limit {} MB)",
-            bytes.len() / (1024 * 1024),
+            "the file is over {} MB; real schedules are a few MB at most, so this is not one",
             MAX_BYTES / (1024 * 1024)
         )));
     }
@@ -142,25 +141,56 @@ fn local_time(local: NaiveDateTime, zone: Option<Tz>) -> Option<DateTime<FixedOf
 }
 
 /// Recognises keynotes, lightning talks, workshops… from the words a
-/// schedule uses in its type, track or title.
-fn guess_kind(hints: &[&str]) -> Kind {
-    let all = crate::model::text::fold(&hints.join(" "));
-    let has = |words: &[&str]| words.iter().any(|w| all.contains(w));
-    if has(&["keynote"]) {
+/// schedule uses in its type or track (`hints`) and the title. Whole words
+/// ("Breaking the Monolith" is not a break), or the end of a compound
+/// ("Paketierworkshop"). Breaks and meals are told by their category, or by
+/// a title of a few words ("Coffee Break"), not by "How To Break X".
+fn guess_kind(hints: &[&str], title: &str) -> Kind {
+    let words = |text: &str| -> Vec<String> {
+        crate::model::text::fold(text)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    let hint_words: Vec<String> = hints.iter().flat_map(|h| words(h)).collect();
+    let title_words = words(title);
+    let all: Vec<&String> = hint_words.iter().chain(&title_words).collect();
+    let text = format!(" {} ", all.iter().map(|w| w.as_str()).collect::<Vec<_>>().join(" "));
+    let has = |phrases: &[&str]| {
+        phrases.iter().any(|p| {
+            text.contains(&format!(" {p} ")) || (!p.contains(' ') && p.len() >= 7 && all.iter().any(|w| w.ends_with(p)))
+        })
+    };
+    let social = [
+        "break",
+        "breaks",
+        "lunch",
+        "dinner",
+        "breakfast",
+        "coffee",
+        "registration",
+        "reception",
+        "party",
+        "cloakroom",
+    ];
+    let is_social = hint_words.iter().any(|w| social.contains(&w.as_str()))
+        || (title_words.len() <= 4 && title_words.iter().any(|w| social.contains(&w.as_str())));
+    if has(&["keynote", "keynotes"]) {
         Kind::Keynote
     } else if has(&["lightning"]) {
         Kind::Lightning
-    } else if has(&["workshop", "tutorial", "hands-on", "contribfest"]) {
+    } else if has(&["workshop", "workshops", "tutorial", "tutorials", "hands on", "contribfest"]) {
         Kind::Workshop
-    } else if has(&["panel", "table ronde"]) {
+    } else if has(&["panel", "panels", "table ronde"]) {
         Kind::Panel
-    } else if has(&["birds of a feather", "bof", "meetup"]) {
+    } else if has(&["birds of a feather", "bof", "bofs", "meetup"]) {
         Kind::Bof
-    } else if has(&["sponsor"]) {
+    } else if has(&["sponsored", "sponsor"]) {
         Kind::Sponsor
-    } else if has(&["demo"]) {
+    } else if has(&["demo", "demos"]) {
         Kind::Demo
-    } else if has(&["break", "lunch", "registration", "badge", "reception", "party", "coffee", "breakfast"]) {
+    } else if is_social {
         Kind::Other
     } else {
         Kind::Talk
@@ -173,10 +203,16 @@ mod tests {
 
     #[test]
     fn kinds_from_schedule_words() {
-        assert_eq!(guess_kind(&["KEYNOTE SESSIONS", "Opening"]), Kind::Keynote);
-        assert_eq!(guess_kind(&["⚡ LIGHTNING TALKS"]), Kind::Lightning);
-        assert_eq!(guess_kind(&["Long talk (45 minutes)"]), Kind::Talk);
-        assert_eq!(guess_kind(&["Coffee Break ☕"]), Kind::Other);
+        assert_eq!(guess_kind(&["KEYNOTE SESSIONS"], "Opening"), Kind::Keynote);
+        assert_eq!(guess_kind(&["⚡ LIGHTNING TALKS"], "Fast"), Kind::Lightning);
+        assert_eq!(guess_kind(&["Long talk (45 minutes)"], "Debian"), Kind::Talk);
+        assert_eq!(guess_kind(&[], "Coffee Break ☕"), Kind::Other);
+        assert_eq!(guess_kind(&["BREAKS"], "Refuel"), Kind::Other);
+        assert_eq!(guess_kind(&[], "Breaking the Monolith"), Kind::Talk);
+        assert_eq!(guess_kind(&["SECURITY"], "How To Break Multi-Tenancy Again and Again"), Kind::Talk);
+        assert_eq!(guess_kind(&[], "card10 Badge"), Kind::Talk);
+        assert_eq!(guess_kind(&[], "Debian Paketierworkshop"), Kind::Workshop);
+        assert_eq!(guess_kind(&["Dinner"], "Dinner"), Kind::Other);
     }
 
     #[test]

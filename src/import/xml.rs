@@ -176,14 +176,14 @@ fn talk(
         id: clean(&event.guid)
             .or_else(|| clean(&event.id))
             .unwrap_or_else(|| format!("{title}@{}", start.to_rfc3339())),
-        kind: guess_kind(&[event.kind.as_deref().unwrap_or(""), event.track.as_deref().unwrap_or(""), &title]),
+        kind: guess_kind(&[event.kind.as_deref().unwrap_or(""), event.track.as_deref().unwrap_or("")], &title),
         title: full_title,
         speakers: event
             .persons
             .iter()
             .flat_map(|p| &p.person)
             .filter_map(|p| clean(&p.text))
-            .map(|name| Speaker { name, org: None })
+            .filter_map(|name| Speaker::parse(&name))
             .collect(),
         start,
         end,

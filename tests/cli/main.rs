@@ -10,4 +10,5 @@ mod example_journal;
 mod export;
 mod hand_edits;
 mod help;
+mod import;
 mod interactive;
