@@ -42,6 +42,7 @@ pub fn run(cli: Cli) -> Result<()> {
         ui,
         prompt,
         event_flag: cli.event,
+        state: std::cell::OnceCell::new(),
     };
     commands::run(cli.command, &mut ctx)
 }

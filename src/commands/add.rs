@@ -188,17 +188,20 @@ fn resolve_time(time: Option<TimeArg>, event: &Event, day: u32) -> Result<Option
 
 pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
-    let event = ctx.journal.load(&slug)?.event;
     if let Some(filter) = &args.now {
+        let event = ctx.journal.load(&slug)?.event;
         return add_now(filter, &event, ctx);
     }
     let mut fields = args.fields;
     let title = match args.title {
         Some(title) => title,
-        None if ctx.prompt.available() => match choose_from_programme(&event, ctx)? {
-            Some(talk) => return add_talk(&talk, &event, ctx),
-            None => ask(&mut fields, &event, ctx)?,
-        },
+        None if ctx.prompt.available() => {
+            let event = ctx.journal.load(&slug)?.event;
+            match choose_from_programme(&event, ctx)? {
+                Some(talk) => return add_talk(&talk, &event, ctx),
+                None => ask(&mut fields, &event, ctx)?,
+            }
+        }
         None => {
             return Err(Error::usage(
                 "a title is required when notes cannot prompt (no terminal, or --no-input)",
@@ -210,11 +213,14 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     if title.is_empty() {
         return Err(Error::EmptyTitle);
     }
-    let day = fields.day_for(&event, || event.today(ctx.now))?;
-    let mut session = Session { title, day, ..Session::default() };
-    fields.apply(&mut session, &event, &ctx.vocabulary)?;
+    let (now, vocabulary) = (ctx.now, ctx.vocabulary.clone());
+    // Everything is checked against the event as read under the lock, in
+    // the one parse of the file that the write needs anyway.
     let added = ctx.update_event(&slug, |doc| {
-        session.id = doc.next_id();
+        let event = doc.event().clone();
+        let day = fields.day_for(&event, || event.today(now))?;
+        let mut session = Session { title, day, id: doc.next_id(), ..Session::default() };
+        fields.apply(&mut session, &event, &vocabulary)?;
         doc.add_session(session.clone());
         Ok(session)
     })?;

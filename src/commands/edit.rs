@@ -66,7 +66,7 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
     }
     let vocabulary = ctx.vocabulary.clone();
     let title = ctx.update_event(&slug, |doc| {
-        let mut session = doc.session(id)?.clone();
+        let mut session = doc.session(id)?;
         if let Some(title) = &args.title {
             session.title = title.trim().to_string();
         }

@@ -265,7 +265,7 @@ fn edit(args: EditEventArgs, ctx: &mut Context) -> Result<()> {
         }
         check_dates(&event)?;
         let last = event.day_count();
-        if let Some(session) = doc.file.sessions.iter().find(|s| s.day > last) {
+        if let Some(session) = doc.sessions()?.iter().find(|s| s.day > last) {
             return Err(Error::usage(
                 format!("session #{} is on day {}, after the new last day ({last})", session.id, session.day),
                 format!("move it first: notes edit {} --day {last}", session.id),

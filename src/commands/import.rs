@@ -82,7 +82,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         || ui.status("waiting for another notes process…"),
         |doc| {
             let mut counts = (0, 0);
-            for session in doc.file.sessions.clone() {
+            for session in doc.sessions()? {
                 let Some(id) = session.schedule_id.as_deref() else { continue };
                 let new = match by_id.get(id) {
                     Some(talk) => follow_schedule(&session, talk),

@@ -48,7 +48,7 @@ pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
     let id = ctx.session_id(&slug, args.id)?;
     let title = ctx.update_event(&slug, |doc| {
-        let mut session = doc.session(id)?.clone();
+        let mut session = doc.session(id)?;
         session.jot(&text, args.raw);
         let title = session.title.clone();
         doc.put_session(session)?;

@@ -81,6 +81,8 @@ pub struct Context {
     pub prompt: Box<dyn Prompt>,
     /// `--event`, if given.
     pub event_flag: Option<String>,
+    /// The journal's state, read at most once.
+    pub state: std::cell::OnceCell<state::State>,
 }
 
 pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
@@ -110,8 +112,7 @@ impl Context {
         if let Some(slug) = &self.event_flag {
             return self.existing_slug(slug);
         }
-        let state = state::load(self.journal.dir())?;
-        if let Some(slug) = state.current_event.filter(|s| self.journal.exists(s)) {
+        if let Some(slug) = self.state()?.current_event.clone().filter(|s| self.journal.exists(s)) {
             return Ok(slug);
         }
         match self.journal.slugs()?.as_slice() {
@@ -148,12 +149,27 @@ impl Context {
         if let Some(id) = id {
             return Ok(id);
         }
+        self.state()?
+            .current_session
+            .get(slug)
+            .copied()
+            .ok_or_else(|| Error::NoCurrentSession { event: slug.to_string() })
+    }
+
+    /// The journal's state (current event and sessions), read once.
+    pub fn state(&self) -> Result<&state::State> {
+        if let Some(state) = self.state.get() {
+            return Ok(state);
+        }
         let state = state::load(self.journal.dir())?;
-        state.current_session.get(slug).copied().ok_or_else(|| Error::NoCurrentSession { event: slug.to_string() })
+        Ok(self.state.get_or_init(|| state))
     }
 
     /// Remembers `id` as the session that `jot` and `verdict` go to.
     pub fn touch_session(&self, slug: &str, id: u32) -> Result<()> {
+        if self.state()?.current_session.get(slug) == Some(&id) {
+            return Ok(());
+        }
         state::update(self.journal.dir(), |state| {
             state.current_session.insert(slug.to_string(), id);
         })

@@ -76,8 +76,10 @@ fn resolve<'a>(wanted: &str, programme: &'a [Session], refs: &[String]) -> Resul
 /// and makes it the current session. Returns its id and whether it is new.
 pub fn pick(ctx: &Context, slug: &str, talk: &Session, status: Status) -> Result<(u32, bool)> {
     let picked = ctx.update_event(slug, |doc| {
-        let linked =
-            doc.file.sessions.iter().find(|s| s.schedule_id.is_some() && s.schedule_id == talk.schedule_id).cloned();
+        let linked = match talk.schedule_id.as_deref() {
+            Some(id) => doc.session_linked_to(id)?,
+            None => None,
+        };
         match linked {
             Some(mut session) => {
                 if !(status == Status::Planned && session.status == Status::Attended) {

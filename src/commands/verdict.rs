@@ -38,7 +38,7 @@ pub fn run(args: VerdictArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
     let id = ctx.session_id(&slug, id)?;
     let title = ctx.update_event(&slug, |doc| {
-        let mut session = doc.session(id)?.clone();
+        let mut session = doc.session(id)?;
         session.verdict = Some(verdict.key.clone());
         let title = session.title.clone();
         doc.put_session(session)?;

@@ -26,15 +26,26 @@ pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     path.with_file_name(format!("{dot}{name}.{suffix}"))
 }
 
-/// Replaces `path` with `contents`. Keeps the permissions of an existing file;
-/// new files are private. The caller must hold the file's lock.
+/// Replaces `path` with `contents`, durably: when this returns, the new
+/// content survives a crash. Keeps the permissions of an existing file; new
+/// files are private. The caller must hold the file's lock.
 pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
+    replace(path, contents, true)
+}
+
+/// Like [`write`], without waiting for the disk: for state that is cheap to
+/// lose (the current session), never for notes.
+pub fn write_relaxed(path: &Path, contents: &[u8]) -> Result<()> {
+    replace(path, contents, false)
+}
+
+fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     create_private_dir(dir)?;
     let temp = sidecar(path, "tmp");
-    let result = write_temp(&temp, path, contents).and_then(|()| {
+    let result = write_temp(&temp, path, contents, durable).and_then(|()| {
         fs::rename(&temp, path).map_err(|e| Error::io("replace", path, e))?;
-        sync_dir(dir)
+        if durable { sync_dir(dir) } else { Ok(()) }
     });
     if result.is_err() {
         // Best effort: the temp file is reused by the next write anyway.
@@ -43,7 +54,7 @@ pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
     result
 }
 
-fn write_temp(temp: &Path, target: &Path, contents: &[u8]) -> Result<()> {
+fn write_temp(temp: &Path, target: &Path, contents: &[u8], durable: bool) -> Result<()> {
     let mut options = OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
@@ -55,7 +66,10 @@ fn write_temp(temp: &Path, target: &Path, contents: &[u8]) -> Result<()> {
     };
     file.set_permissions(permissions).map_err(|e| Error::io("set permissions on", temp, e))?;
     file.write_all(contents).map_err(|e| Error::io("write", temp, e))?;
-    file.sync_all().map_err(|e| Error::io("flush", temp, e))
+    if durable {
+        file.sync_all().map_err(|e| Error::io("flush", temp, e))?;
+    }
+    Ok(())
 }
 
 #[cfg(unix)]

@@ -38,12 +38,14 @@ impl EventFile {
     }
 }
 
-/// An event being changed: the model and the document it came from. Every
-/// change is made to both, so the document stays the source of the bytes.
+/// An event being changed: its `toml_edit` document, parsed once. The event
+/// is read from it up front; sessions only when asked for, so that a jot in
+/// a file of hundreds of sessions reads one of them. Every change is made to
+/// the document, which stays the source of the bytes.
 pub struct EventDoc {
     path: PathBuf,
     doc: DocumentMut,
-    pub file: EventFile,
+    event: Event,
 }
 
 impl Journal {
@@ -132,19 +134,10 @@ impl Journal {
         let path = self.event_path(slug);
         let _lock = FileLock::acquire(&path, on_wait)?;
         let text = read(&path, slug)?;
-        let file = parse(&path, slug, &text)?;
-        let doc = text.parse::<DocumentMut>().map_err(|e| Error::Parse {
-            path: path.clone(),
-            line: 1,
-            column: 1,
-            message: e.message().to_string(),
-        })?;
-        let mut event_doc = EventDoc { path: path.clone(), doc, file };
+        let mut event_doc = EventDoc::parse(&path, slug, &text)?;
         let result = change(&mut event_doc)?;
         let new_text = event_doc.doc.to_string();
         if new_text != text {
-            // Never write what we could not read back.
-            parse(&path, slug, &new_text)?;
             atomic::write(&path, new_text.as_bytes())?;
         }
         Ok(result)
@@ -211,22 +204,81 @@ fn one_line(text: &str) -> String {
 }
 
 impl EventDoc {
+    /// Parses the document and its event; sessions stay unread.
+    fn parse(path: &Path, slug: &str, text: &str) -> Result<EventDoc> {
+        let doc = text.parse::<DocumentMut>().map_err(|e| {
+            let (line, column) = e.span().map_or((1, 1), |span| record::line_column(text, span.start));
+            Error::Parse { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
+        })?;
+        // The head (schema, event, days) is small: read it through serde
+        // like a whole file, so both paths check the same things.
+        let mut head = DocumentMut::new();
+        for (key, item) in doc.iter().filter(|(key, _)| *key != "sessions") {
+            head.insert(key, item.clone());
+        }
+        let head_text = head.to_string();
+        let record: FileRecord = toml::from_str(&head_text).map_err(|head_error| {
+            // Positions in `head_text` mean nothing to the user: the whole
+            // file, read the slow way, names the line.
+            match toml::from_str::<FileRecord>(text) {
+                Err(e) => record::parse_error(path, text, &e),
+                Ok(_) => Error::Invalid { path: path.to_path_buf(), message: head_error.message().to_string() },
+            }
+        })?;
+        let (event, _) = record::to_model(path, slug, record)?;
+        Ok(EventDoc { path: path.to_path_buf(), doc, event })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     pub fn event(&self) -> &Event {
-        &self.file.event
+        &self.event
     }
 
-    pub fn session(&self, id: u32) -> Result<&Session> {
-        self.file.session(id)
+    /// Reads one session from the document.
+    pub fn session(&self, id: u32) -> Result<Session> {
+        let index = self.session_index(id)?;
+        let table = self.session_tables().and_then(|s| s.get(index)).expect("index found above");
+        self.session_from_table(table)
+    }
+
+    /// The session linked to a programme talk, if the user picked it.
+    pub fn session_linked_to(&self, schedule_id: &str) -> Result<Option<Session>> {
+        let linked = self.session_tables().and_then(|tables| {
+            tables.iter().find(|t| t.get("schedule_id").and_then(Item::as_str) == Some(schedule_id))
+        });
+        linked.map(|t| self.session_from_table(t)).transpose()
+    }
+
+    /// Reads every session (for the rarer commands that need them all).
+    pub fn sessions(&self) -> Result<Vec<Session>> {
+        self.session_tables()
+            .map_or(Ok(Vec::new()), |tables| tables.iter().map(|t| self.session_from_table(t)).collect())
+    }
+
+    fn session_from_table(&self, table: &Table) -> Result<Session> {
+        let invalid = |message: String| Error::Invalid { path: self.path.clone(), message };
+        let text = table.to_string();
+        let record: record::SessionRecord =
+            toml::from_str(&text).map_err(|e| invalid(format!("a session: {}", e.message())))?;
+        let id = record.id;
+        record::session_from(record, &self.event).map_err(|e| invalid(format!("session #{id}: {e}")))
+    }
+
+    fn session_tables(&self) -> Option<&ArrayOfTables> {
+        self.doc.get("sessions").and_then(Item::as_array_of_tables)
+    }
+
+    fn ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.session_tables().into_iter().flat_map(|s| s.iter()).filter_map(|t| t.get("id").and_then(Item::as_integer))
     }
 
     /// One more than the highest id: ids are never reused while the
     /// highest session exists.
     pub fn next_id(&self) -> u32 {
-        self.file.sessions.iter().map(|s| s.id).max().unwrap_or(0) + 1
+        u32::try_from(self.ids().max().unwrap_or(0) + 1).unwrap_or(u32::MAX)
     }
 
     /// Appends a session after the last `[[sessions]]` entry.
@@ -241,37 +293,32 @@ impl EventDoc {
                 self.doc.insert("sessions", Item::ArrayOfTables(sessions));
             }
         }
-        self.file.sessions.push(session);
     }
 
     /// Writes the changed fields of an existing session.
     pub fn put_session(&mut self, session: Session) -> Result<()> {
-        let id = session.id;
-        let previous = record::session_fields(self.file.session(id)?);
-        let table = self.session_table(id)?;
+        let previous = record::session_fields(&self.session(session.id)?);
+        let table = self.session_table(session.id)?;
         record::sync_table(table, &previous, record::session_fields(&session));
-        if let Some(slot) = self.file.sessions.iter_mut().find(|s| s.id == id) {
-            *slot = session;
-        }
         Ok(())
     }
 
     pub fn remove_session(&mut self, id: u32) -> Result<Session> {
+        let session = self.session(id)?;
         let index = self.session_index(id)?;
         if let Some(sessions) = self.doc.get_mut("sessions").and_then(Item::as_array_of_tables_mut) {
             sessions.remove(index);
         }
-        let position = self.file.sessions.iter().position(|s| s.id == id).expect("found above");
-        Ok(self.file.sessions.remove(position))
+        Ok(session)
     }
 
     pub fn put_event(&mut self, event: Event) {
-        let previous = record::event_fields(&self.file.event);
+        let previous = record::event_fields(&self.event);
         let table = self.doc.entry("event").or_insert_with(|| Item::Table(Table::new()));
         if let Some(table) = table.as_table_mut() {
             record::sync_table(table, &previous, record::event_fields(&event));
         }
-        self.file.event = Event { days: self.file.event.days.clone(), ..event };
+        self.event = Event { days: self.event.days.clone(), ..event };
     }
 
     /// Writes the notes of one day; an empty one removes its table.
@@ -285,22 +332,21 @@ impl EventDoc {
         let key = day.to_string();
         if notes == DayNotes::default() {
             days.remove(&key);
-            self.file.event.days.remove(&day);
+            self.event.days.remove(&day);
             return;
         }
-        let previous = self.file.event.days.get(&day).map(record::day_fields).unwrap_or_default();
+        let previous = self.event.days.get(&day).map(record::day_fields).unwrap_or_default();
         let table = days.entry(&key).or_insert_with(|| Item::Table(Table::new()));
         if let Some(table) = table.as_table_mut() {
             record::sync_table(table, &previous, record::day_fields(&notes));
         }
-        self.file.event.days.insert(day, notes);
+        self.event.days.insert(day, notes);
     }
 
     fn session_index(&self, id: u32) -> Result<usize> {
-        let sessions = self.doc.get("sessions").and_then(Item::as_array_of_tables);
-        sessions
+        self.session_tables()
             .and_then(|s| s.iter().position(|t| t.get("id").and_then(Item::as_integer) == Some(i64::from(id))))
-            .ok_or_else(|| Error::UnknownSession { id, event: self.file.event.slug.clone() })
+            .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })
     }
 
     fn session_table(&mut self, id: u32) -> Result<&mut Table> {
@@ -309,6 +355,6 @@ impl EventDoc {
             .get_mut("sessions")
             .and_then(Item::as_array_of_tables_mut)
             .and_then(|s| s.get_mut(index))
-            .ok_or_else(|| Error::UnknownSession { id, event: self.file.event.slug.clone() })
+            .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })
     }
 }

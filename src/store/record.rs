@@ -370,7 +370,7 @@ pub fn parse_error(path: &Path, text: &str, err: &toml::de::Error) -> Error {
     Error::Parse { path: path.to_path_buf(), line, column, message: err.message().trim().to_string() }
 }
 
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text.as_bytes()[..offset.min(text.len())];
     let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;

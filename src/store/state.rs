@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::store::atomic;
 use crate::store::lock::FileLock;
-use crate::store::{atomic, record};
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
@@ -25,11 +25,12 @@ pub fn path(dir: &std::path::Path) -> PathBuf {
     dir.join(".notes-state.toml")
 }
 
-/// Reads the state; a missing file is the empty state.
+/// Reads the state; a missing file is the empty state, and so is a broken
+/// one (it only remembers what is current, and is rewritten on next use).
 pub fn load(dir: &std::path::Path) -> Result<State> {
     let path = path(dir);
     match fs::read_to_string(&path) {
-        Ok(text) => toml::from_str(&text).map_err(|e| record::parse_error(&path, &text, &e)),
+        Ok(text) => Ok(toml::from_str(&text).unwrap_or_default()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(State::default()),
         Err(e) => Err(Error::io("read", &path, e)),
     }
@@ -46,5 +47,5 @@ pub fn update(dir: &std::path::Path, change: impl FnOnce(&mut State)) -> Result<
         return Ok(());
     }
     let text = toml::to_string(&new).map_err(|e| Error::Invalid { path: path.clone(), message: e.to_string() })?;
-    atomic::write(&path, format!("# Managed by notes: the current event and session.\n{text}").as_bytes())
+    atomic::write_relaxed(&path, format!("# Managed by notes: the current event and session.\n{text}").as_bytes())
 }
