@@ -70,9 +70,11 @@ impl Prompt for TerminalPrompt {
     }
 
     fn select(&mut self, question: &str, items: &[String], default: usize) -> Result<usize> {
+        let (rows, items) = fit_terminal(items);
         Select::with_theme(&self.theme)
             .with_prompt(question)
-            .items(items)
+            .items(&items)
+            .max_length(rows)
             .default(default)
             .interact_opt()
             .map_err(cancelled)?
@@ -80,9 +82,11 @@ impl Prompt for TerminalPrompt {
     }
 
     fn fuzzy_select(&mut self, question: &str, items: &[String]) -> Result<usize> {
+        let (rows, items) = fit_terminal(items);
         FuzzySelect::with_theme(&self.theme)
             .with_prompt(question)
-            .items(items)
+            .items(&items)
+            .max_length(rows)
             .default(0)
             .interact_opt()
             .map_err(cancelled)?
@@ -97,6 +101,26 @@ impl Prompt for TerminalPrompt {
             .map_err(cancelled)?
             .ok_or(Error::Cancelled)
     }
+}
+
+/// Items cut to the terminal's width, and how many fit in its height: a
+/// wrapped or scrolled list leaves copies of itself on the screen.
+fn fit_terminal(items: &[String]) -> (usize, Vec<String>) {
+    let (rows, columns) = console::Term::stderr().size();
+    let width = usize::from(columns).saturating_sub(4).max(20);
+    let items = items
+        .iter()
+        .map(|item| {
+            if item.chars().count() <= width {
+                item.clone()
+            } else {
+                let mut cut: String = item.chars().take(width - 1).collect();
+                cut.push('…');
+                cut
+            }
+        })
+        .collect();
+    (usize::from(rows).saturating_sub(4).max(3), items)
 }
 
 /// No terminal, or `--no-input`: every question is a usage error.

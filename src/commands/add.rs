@@ -188,17 +188,17 @@ fn resolve_time(time: Option<TimeArg>, event: &Event, day: u32) -> Result<Option
 
 pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
+    let mut fields = args.fields;
     if let Some(filter) = &args.now {
         let event = ctx.journal.load(&slug)?.event;
-        return add_now(filter, &event, ctx);
+        return add_now(filter, &event, &fields, ctx);
     }
-    let mut fields = args.fields;
     let title = match args.title {
         Some(title) => title,
         None if ctx.prompt.available() => {
             let event = ctx.journal.load(&slug)?.event;
             match choose_from_programme(&event, ctx)? {
-                Some(talk) => return add_talk(&talk, &event, ctx),
+                Some(talk) => return add_talk(&talk, &event, &fields, ctx),
                 None => ask(&mut fields, &event, ctx)?,
             }
         }
@@ -229,7 +229,7 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
 }
 
 /// `add --now TEXT`: the one programme talk under way that matches.
-fn add_now(filter: &str, event: &Event, ctx: &mut Context) -> Result<()> {
+fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Context) -> Result<()> {
     let programme = ctx.journal.programme(event)?;
     if programme.is_empty() {
         return Err(Error::usage(
@@ -239,7 +239,7 @@ fn add_now(filter: &str, event: &Event, ctx: &mut Context) -> Result<()> {
     }
     let candidates = plan::running(&programme, ctx.now, filter);
     match candidates.as_slice() {
-        [talk] => add_talk(talk, event, ctx),
+        [talk] => add_talk(talk, event, fields, ctx),
         [] => Err(Error::usage(
             match filter.trim() {
                 "" => "no talk is under way or starting within 15 minutes".to_string(),
@@ -261,11 +261,21 @@ fn add_now(filter: &str, event: &Event, ctx: &mut Context) -> Result<()> {
     }
 }
 
-/// Copies a programme talk into the journal as attended and current.
-fn add_talk(talk: &Session, event: &Event, ctx: &mut Context) -> Result<()> {
-    let (id, added) = plan::pick(ctx, &event.slug, talk, Status::Attended)?;
-    let verb = if added { "Added" } else { "Now attending" };
-    ctx.ui.print(&format!("{verb} #{id} {}, from the programme: jot away.", sanitize_line(&talk.title)))
+/// Copies a programme talk into the journal, current, with the flags given
+/// to `add`. Attended, unless it starts later than 15 minutes from now
+/// (found by search): then planned.
+fn add_talk(talk: &Session, event: &Event, fields: &SessionFields, ctx: &mut Context) -> Result<()> {
+    let later = talk.at.is_some_and(|at| at > ctx.now + chrono::Duration::minutes(15));
+    let status = if later { Status::Planned } else { Status::Attended };
+    let vocabulary = ctx.vocabulary.clone();
+    let (id, added) =
+        plan::pick(ctx, &event.slug, talk, status, |session, event| fields.apply(session, event, &vocabulary))?;
+    let title = sanitize_line(&talk.title);
+    ctx.ui.print(&match (added, later) {
+        (true, false) => format!("Added #{id} {title}, from the programme: jot away."),
+        (false, false) => format!("Now attending #{id} {title}: jot away."),
+        (_, true) => format!("Planned #{id} {title} (it starts later); it is the current session."),
+    })
 }
 
 /// "11:00–11:35  Hall 7 · Title — Speakers", sanitised for the terminal.

@@ -99,11 +99,25 @@ pub fn picked_or_programme(file: &EventFile, programme: &[Session]) -> Vec<Sessi
 }
 
 /// Every event of the journal; an unreadable one is skipped with a warning
-/// so that one broken file does not hide the others.
+/// so that one broken file does not hide the others. Files are read on
+/// every core: searching ten years of conferences is mostly parsing.
 pub fn load_all(ctx: &Context) -> Result<Vec<EventFile>> {
-    let mut files = Vec::new();
-    for slug in ctx.journal.slugs()? {
-        match ctx.journal.load(&slug) {
+    let slugs = ctx.journal.slugs()?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(slugs.len().max(1));
+    let chunk = slugs.len().div_ceil(threads).max(1);
+    let journal = &ctx.journal;
+    let results: Vec<(String, Result<EventFile>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = slugs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|slug| (slug.clone(), journal.load(slug))).collect::<Vec<_>>())
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    let mut files = Vec::with_capacity(results.len());
+    for (slug, result) in results {
+        match result {
             Ok(file) => files.push(file),
             Err(err) => ctx.ui.warn(&format!("skipping {slug}: {err}")),
         }

@@ -35,7 +35,7 @@ pub fn run(args: PlanArgs, ctx: &mut Context) -> Result<()> {
     let talks = args.refs.iter().map(|r| resolve(r, &programme, &refs)).collect::<Result<Vec<_>>>()?;
     let mut lines = Vec::new();
     for talk in talks {
-        let (id, _) = pick(ctx, &slug, talk, Status::Planned)?;
+        let (id, _) = pick(ctx, &slug, talk, Status::Planned, |_, _| Ok(()))?;
         lines.push(format!("Planned #{id} {}", sanitize_line(&talk.title)));
     }
     ctx.ui.print(&lines.join("\n"))
@@ -73,9 +73,17 @@ fn resolve<'a>(wanted: &str, programme: &'a [Session], refs: &[String]) -> Resul
 
 /// Copies `talk` into the user's file with `status` (or updates the session
 /// already linked to it: a talk attended is never set back to planned),
-/// and makes it the current session. Returns its id and whether it is new.
-pub fn pick(ctx: &Context, slug: &str, talk: &Session, status: Status) -> Result<(u32, bool)> {
+/// lets `adjust` apply the user's own flags, and makes it the current
+/// session. Returns its id and whether it is new.
+pub fn pick(
+    ctx: &Context,
+    slug: &str,
+    talk: &Session,
+    status: Status,
+    adjust: impl FnOnce(&mut Session, &crate::model::Event) -> Result<()>,
+) -> Result<(u32, bool)> {
     let picked = ctx.update_event(slug, |doc| {
+        let event = doc.event().clone();
         let linked = match talk.schedule_id.as_deref() {
             Some(id) => doc.session_linked_to(id)?,
             None => None,
@@ -85,13 +93,16 @@ pub fn pick(ctx: &Context, slug: &str, talk: &Session, status: Status) -> Result
                 if !(status == Status::Planned && session.status == Status::Attended) {
                     session.status = status;
                 }
+                adjust(&mut session, &event)?;
                 let id = session.id;
                 doc.put_session(session)?;
                 Ok((id, false))
             }
             None => {
-                let id = doc.next_id();
-                doc.add_session(Session { id, status, ..talk.clone() });
+                let mut session = Session { id: doc.next_id(), status, ..talk.clone() };
+                adjust(&mut session, &event)?;
+                let id = session.id;
+                doc.add_session(session);
                 Ok((id, true))
             }
         }
@@ -101,13 +112,15 @@ pub fn pick(ctx: &Context, slug: &str, talk: &Session, status: Status) -> Result
 }
 
 /// Programme talks under way at `now` or starting within 15 minutes, whose
-/// room or title contains `filter` (ignoring case and accents). Day-long
-/// entries (badge pick-up, the expo hall) are not talks and are left out.
+/// room or title contains `filter` (ignoring case and accents), those under
+/// way first. Breaks and day-long entries (badge pick-up, the expo hall)
+/// are not talks and are left out.
 pub fn running<'a>(programme: &'a [Session], now: chrono::DateTime<chrono::Utc>, filter: &str) -> Vec<&'a Session> {
     let soon = now + chrono::Duration::minutes(15);
     let filter = text::fold(filter.trim());
-    programme
+    let mut talks: Vec<&Session> = programme
         .iter()
+        .filter(|t| t.kind != crate::model::Kind::Other)
         .filter(|t| {
             let Some(start) = t.at else { return false };
             let end = t.end.unwrap_or(start + chrono::Duration::minutes(45));
@@ -116,5 +129,7 @@ pub fn running<'a>(programme: &'a [Session], now: chrono::DateTime<chrono::Utc>,
                     || text::contains_folded(&t.title, &filter)
                     || t.room.as_deref().is_some_and(|r| text::contains_folded(r, &filter)))
         })
-        .collect()
+        .collect();
+    talks.sort_by_key(|t| (t.at.is_some_and(|at| at > now), t.at));
+    talks
 }

@@ -107,7 +107,7 @@ fn talk(
     let start = datetime(event.find_prop("DTSTART")?, zone, unknown)?;
     let end = match event.find_prop("DTEND") {
         Some(end) => datetime(end, zone, unknown),
-        None => text("DURATION").and_then(|d| parse_iso_duration(&d)).map(|d| start + d),
+        None => text("DURATION").and_then(|d| parse_iso_duration(&d)).and_then(|d| start.checked_add_signed(d)),
     };
     let description = text("DESCRIPTION").map(|d| html_to_text(&d)).unwrap_or_default();
     let (title, speakers, description) = speakers(event, producer, &summary, description);

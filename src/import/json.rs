@@ -129,7 +129,12 @@ fn talk(event: &Event, day: &Day, room: &str, zone: Option<Tz>) -> Option<Talk> 
             local_time(day.and_time(time), zone)?
         }
     };
-    let end = event.duration.as_deref().and_then(parse_clock_duration).map(|d| start + d).filter(|e| *e > start);
+    let end = event
+        .duration
+        .as_deref()
+        .and_then(parse_clock_duration)
+        .and_then(|d| start.checked_add_signed(d))
+        .filter(|e| *e > start);
     let id = event.guid.clone().or_else(|| event.code.clone()).or_else(|| event.id.as_ref().map(id_text));
     let full_title = match event.subtitle.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         Some(subtitle) => format!("{title}: {subtitle}"),

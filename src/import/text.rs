@@ -81,20 +81,29 @@ pub fn html_to_text(input: &str) -> String {
     out
 }
 
+/// No session lasts longer than this: a longer duration is a broken file.
+const LONGEST: i64 = 14 * 24 * 3600;
+
+/// `seconds` as a duration, if it is a plausible length for a session.
+fn plausible(seconds: Option<i64>) -> Option<Duration> {
+    seconds.filter(|s| (0..=LONGEST).contains(s)).map(Duration::seconds)
+}
+
 /// "0:45", "01:00", "15:00" or "00:05:00".
 pub fn parse_clock_duration(input: &str) -> Option<Duration> {
     let parts: Vec<i64> = input.trim().split(':').map(|p| p.parse().ok()).collect::<Option<_>>()?;
-    match parts.as_slice() {
-        [h, m] => Some(Duration::hours(*h) + Duration::minutes(*m)),
-        [h, m, s] => Some(Duration::hours(*h) + Duration::minutes(*m) + Duration::seconds(*s)),
+    let seconds = match parts.as_slice() {
+        [h, m] => h.checked_mul(3600).and_then(|h| h.checked_add(m.checked_mul(60)?)),
+        [h, m, s] => h.checked_mul(3600).and_then(|h| h.checked_add(m.checked_mul(60)?)?.checked_add(*s)),
         _ => None,
-    }
+    };
+    plausible(seconds)
 }
 
 /// ISO 8601 / RFC 5545 durations: "PT45M", "P1DT2H", "PT1H30M", "P1W".
 pub fn parse_iso_duration(input: &str) -> Option<Duration> {
     let rest = input.trim().trim_start_matches(['+', '-']).strip_prefix('P')?;
-    let mut total = Duration::zero();
+    let mut total: i64 = 0;
     let mut number = String::new();
     for c in rest.chars() {
         match c {
@@ -103,18 +112,19 @@ pub fn parse_iso_duration(input: &str) -> Option<Duration> {
             'W' | 'D' | 'H' | 'M' | 'S' => {
                 let n: i64 = number.parse().ok()?;
                 number.clear();
-                total += match c {
-                    'W' => Duration::weeks(n),
-                    'D' => Duration::days(n),
-                    'H' => Duration::hours(n),
-                    'M' => Duration::minutes(n),
-                    _ => Duration::seconds(n),
+                let unit = match c {
+                    'W' => 7 * 24 * 3600,
+                    'D' => 24 * 3600,
+                    'H' => 3600,
+                    'M' => 60,
+                    _ => 1,
                 };
+                total = total.checked_add(n.checked_mul(unit)?)?;
             }
             _ => return None,
         }
     }
-    number.is_empty().then_some(total)
+    if number.is_empty() { plausible(Some(total)) } else { None }
 }
 
 #[cfg(test)]
@@ -147,5 +157,7 @@ mod tests {
         assert_eq!(parse_iso_duration("P1DT2H"), Some(Duration::hours(26)));
         assert_eq!(parse_iso_duration("PT"), Some(Duration::zero()));
         assert_eq!(parse_iso_duration("1H"), None);
+        assert_eq!(parse_iso_duration("PT9999999999999999H"), None);
+        assert_eq!(parse_clock_duration("3000000000:00"), None);
     }
 }

@@ -160,7 +160,12 @@ fn talk(
             local_time(date.and_time(time), zone)?
         }
     };
-    let end = event.duration.as_deref().and_then(parse_clock_duration).map(|d| start + d).filter(|e| *e > start);
+    let end = event
+        .duration
+        .as_deref()
+        .and_then(parse_clock_duration)
+        .and_then(|d| start.checked_add_signed(d))
+        .filter(|e| *e > start);
     let full_title = match clean(&event.subtitle) {
         Some(subtitle) => format!("{title}: {subtitle}"),
         None => title.clone(),

@@ -104,15 +104,20 @@ pub fn short_refs(talks: &[Session]) -> Vec<String> {
                 .to_lowercase()
         })
         .collect();
-    keys.iter()
-        .map(|key| {
-            let mut len = key.len().min(4);
-            while len < key.len() && keys.iter().filter(|k| k.starts_with(&key[..len])).count() > 1 {
-                len += 1;
-            }
-            key[..len].to_string()
-        })
-        .collect()
+    // Sorted, a key's closest rivals are its neighbours: it needs one
+    // character more than it shares with either of them.
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let common = |a: &str, b: &str| a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let mut refs = vec![String::new(); keys.len()];
+    for (position, &index) in order.iter().enumerate() {
+        let key = &keys[index];
+        let before = position.checked_sub(1).map_or(0, |p| common(key, &keys[order[p]]));
+        let after = order.get(position + 1).map_or(0, |&n| common(key, &keys[n]));
+        let len = (before.max(after) + 1).max(4).min(key.len());
+        refs[index] = key[..len].to_string();
+    }
+    refs
 }
 
 fn is_list_item(line: &str) -> bool {

@@ -1,19 +1,28 @@
 //! Text helpers shared by the model: accent- and case-insensitive matching,
 //! slugs, "did you mean" suggestions.
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Lower-cases `s` and strips accents, so "À Tester" and "a tester" compare equal.
+/// ASCII goes straight through; other characters are decomposed one by one,
+/// which is much cheaper than normalising whole texts (filter folds every note).
 pub fn fold(s: &str) -> String {
     let mut folded = String::with_capacity(s.len());
-    for c in s.nfd().filter(|c| !is_combining_mark(*c)).flat_map(char::to_lowercase) {
-        // Ligatures do not decompose: "cœur" must match "coeur".
+    for c in s.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+            continue;
+        }
         match c {
-            'œ' => folded.push_str("oe"),
-            'æ' => folded.push_str("ae"),
+            // Ligatures do not decompose: "cœur" must match "coeur".
+            'œ' | 'Œ' => folded.push_str("oe"),
+            'æ' | 'Æ' => folded.push_str("ae"),
             'ß' => folded.push_str("ss"),
-            _ => folded.push(c),
+            _ => unicode_normalization::char::decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    folded.extend(d.to_lowercase());
+                }
+            }),
         }
     }
     folded

@@ -300,3 +300,257 @@ fn ctrl_c_at_the_title_writes_nothing() {
     );
     assert_unchanged(&env, &before);
 }
+
+/// Day 2 of DemoCon, 10:05 in Berlin: two talks are under way.
+const DEMOCON_NOW: &str = "2020-12-15T10:05:00+01:00";
+
+/// A pretalx-shaped `schedule.json` for day 2 of DemoCon: two talks at
+/// 10:00 (Gray Room, 30 min; Tan Room, 45 min) and one at 14:00.
+const DEMOCON_SCHEDULE: &str = r#"{
+  "schedule": {
+    "version": "v1.1",
+    "conference": {
+      "acronym": "democon",
+      "title": "DemoCon",
+      "start": "2020-12-14",
+      "end": "2020-12-16",
+      "time_zone_name": "Europe/Berlin",
+      "days": [
+        {
+          "index": 2,
+          "date": "2020-12-15",
+          "rooms": {
+            "Gray Room": [
+              {
+                "guid": "6c2f7a4e-gray-1000",
+                "date": "2020-12-15T10:00:00+01:00",
+                "start": "10:00",
+                "duration": "00:30",
+                "room": "Gray Room",
+                "title": "Focused hardware",
+                "type": "Talk",
+                "persons": [{ "public_name": "Brian Robinson" }]
+              },
+              {
+                "guid": "9d81b3c0-gray-1400",
+                "date": "2020-12-15T14:00:00+01:00",
+                "start": "14:00",
+                "duration": "00:30",
+                "room": "Gray Room",
+                "title": "Asynchronous toolsets for everyone",
+                "type": "Talk",
+                "persons": [{ "public_name": "Carol Chen" }]
+              }
+            ],
+            "Tan Room": [
+              {
+                "guid": "e5a0d2f1-tan-1000",
+                "date": "2020-12-15T10:00:00+01:00",
+                "start": "10:00",
+                "duration": "00:45",
+                "room": "Tan Room",
+                "title": "Quality websites",
+                "type": "Talk",
+                "persons": [{ "public_name": "Ada Lovelace" }, { "public_name": "Grace Hopper" }]
+              }
+            ]
+          }
+        }
+      ]
+    }
+  }
+}
+"#;
+
+/// A journal with the DemoCon event (current) and its programme imported,
+/// both made without prompts.
+fn with_democon_programme() -> TestEnv {
+    let env = TestEnv::new();
+    let event = ["event", "add", "DemoCon", "--start", "2020-12-14", "--end", "2020-12-16", "--tz", "Europe/Berlin"];
+    let output = env.cmd(event).env("NOTES_NOW", DEMOCON_NOW).output().unwrap();
+    assert!(output.status.success(), "{}", env.describe(&output));
+    let schedule = env.root.path().join("schedule.json");
+    fs::write(&schedule, DEMOCON_SCHEDULE).unwrap();
+    let import = ["import", schedule.to_str().unwrap(), "--event", "democon"];
+    let output = env.cmd(import).env("NOTES_NOW", DEMOCON_NOW).output().unwrap();
+    assert!(output.status.success(), "{}", env.describe(&output));
+    assert!(!env.event_file("democon").contains("[[sessions]]"), "import must not add sessions to the user's file");
+    env
+}
+
+/// `notes add` on the pty at 10:05 on day 2 of DemoCon.
+fn democon_add(env: &TestEnv) -> Tty {
+    let mut cmd = notes(env, &["add"]);
+    cmd.env("NOTES_NOW", DEMOCON_NOW);
+    Tty::spawn(cmd)
+}
+
+/// Runs a command without a terminal at DemoCon's "now"; returns stdout.
+fn democon_ok(env: &TestEnv, args: &[&str]) -> String {
+    let output = env.cmd(args).env("NOTES_NOW", DEMOCON_NOW).output().unwrap();
+    assert!(output.status.success(), "{}", env.describe(&output));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+const GRAY_LINE: &str = "10:00–10:30  Gray Room · Focused hardware — Brian Robinson";
+const TAN_LINE: &str = "10:00–10:45  Tan Room · Quality websites — Ada Lovelace, Grace Hopper";
+
+#[test]
+fn add_offers_the_talks_under_way_and_records_the_one_picked() {
+    let env = with_democon_programme();
+    let mut tty = democon_add(&env);
+
+    // The running talks first, in programme order, then the two ways out.
+    tty.expect("Which talk?");
+    tty.expect(&format!("❯ {GRAY_LINE}"));
+    tty.expect(TAN_LINE);
+    tty.expect("Search all talks of day 2…");
+    tty.expect("Another session (type its title)");
+    tty.send(DOWN);
+    tty.expect(&format!("❯ {TAN_LINE}"));
+    tty.send(ENTER);
+    tty.expect("Added #1 Quality websites, from the programme: jot away.");
+    tty.exits_with(0);
+    assert!(!tty.transcript().contains("Title"), "no title prompt after a pick:\n{}", tty.transcript());
+
+    let file = env.event_file("democon");
+    for expected in [
+        "id = 1",
+        "day = 2",
+        "title = \"Quality websites\"",
+        "room = \"Tan Room\"",
+        "status = \"attended\"",
+        "schedule_id = \"e5a0d2f1-tan-1000\"",
+        "\"Ada Lovelace\"",
+        "\"Grace Hopper\"",
+        "at = 2020-12-15T10:00:00+01:00",
+        "end = 2020-12-15T10:45:00+01:00",
+    ] {
+        assert!(file.contains(expected), "missing {expected:?} in\n{file}");
+    }
+    assert!(!file.contains("Focused hardware") && !file.contains("Asynchronous"), "{file}");
+    assert_eq!(file.matches("[[sessions]]").count(), 1, "{file}");
+
+    // The picked talk is the current session.
+    assert_eq!(democon_ok(&env, &["jot", "first point"]), "Jotted to #1 Quality websites\n");
+    assert_eq!(democon_ok(&env, &["verdict", "meh"]), "#1 Quality websites: Meh\n");
+    let file = env.event_file("democon");
+    assert!(file.contains("- first point"), "{file}");
+    assert!(file.contains("verdict = \"meh\""), "{file}");
+}
+
+#[test]
+fn add_searches_the_day_s_talks_when_the_one_wanted_is_not_under_way() {
+    let env = with_democon_programme();
+    let mut tty = democon_add(&env);
+
+    tty.expect("Which talk?");
+    tty.expect("Another session (type its title)");
+    tty.send(DOWN);
+    tty.send(DOWN);
+    tty.expect("❯ Search all talks of day 2…");
+    tty.send(ENTER);
+    tty.expect("Type to search the day's talks");
+    tty.send("asynch");
+    tty.expect("❯ 14:00–14:30  Gray Room · Asynchronous toolsets for everyone — Carol Chen");
+    tty.send(ENTER);
+    // It starts hours later: planned, not attended.
+    tty.expect("Planned #1 Asynchronous toolsets for everyone (it starts later); it is the current session.");
+    tty.exits_with(0);
+
+    let file = env.event_file("democon");
+    for expected in [
+        "title = \"Asynchronous toolsets for everyone\"",
+        "status = \"planned\"",
+        "schedule_id = \"9d81b3c0-gray-1400\"",
+        "at = 2020-12-15T14:00:00+01:00",
+    ] {
+        assert!(file.contains(expected), "missing {expected:?} in\n{file}");
+    }
+    assert_eq!(file.matches("[[sessions]]").count(), 1, "{file}");
+    assert_eq!(democon_ok(&env, &["jot", "async point"]), "Jotted to #1 Asynchronous toolsets for everyone\n");
+}
+
+#[test]
+fn add_another_session_asks_for_every_field_despite_the_programme() {
+    let env = with_democon_programme();
+    let mut tty = democon_add(&env);
+
+    tty.expect("Which talk?");
+    tty.expect("Another session (type its title)");
+    tty.send(UP); // the list wraps around to its last item
+    tty.expect("❯ Another session (type its title)");
+    tty.send(ENTER);
+    tty.expect("Title");
+    tty.send("Hallway track: Rust at DemoCon");
+    tty.send(ENTER);
+    tty.expect("Speakers");
+    tty.send("Ferris Crab (Rust Foundation)");
+    tty.send(ENTER);
+    tty.expect("Kind");
+    tty.expect("❯ talk");
+    for _ in 0..7 {
+        tty.send(DOWN);
+    }
+    tty.expect("❯ networking");
+    tty.send(ENTER);
+    tty.expect("Tags");
+    tty.send("rust hallway");
+    tty.send(ENTER);
+    tty.expect("Verdict");
+    tty.expect("❯ (none yet)");
+    tty.send(DOWN);
+    tty.expect("❯ Must-see");
+    tty.send(ENTER);
+    tty.expect("Added #1 to democon, day 2: Hallway track: Rust at DemoCon");
+    tty.exits_with(0);
+
+    let file = env.event_file("democon");
+    for expected in [
+        "title = \"Hallway track: Rust at DemoCon\"",
+        "\"Ferris Crab (Rust Foundation)\"",
+        "kind = \"networking\"",
+        "tags = [\"rust\", \"hallway\"]",
+        "verdict = \"top\"",
+        "day = 2",
+    ] {
+        assert!(file.contains(expected), "missing {expected:?} in\n{file}");
+    }
+    assert!(!file.contains("schedule_id"), "a typed session is not linked to the programme:\n{file}");
+    assert_eq!(democon_ok(&env, &["jot", "met Ferris"]), "Jotted to #1 Hallway track: Rust at DemoCon\n");
+}
+
+#[test]
+fn flags_given_to_add_apply_to_the_talk_picked_from_the_programme() {
+    let env = with_democon_programme();
+    let mut cmd = notes(&env, &["add", "-v", "good", "-t", "web", "-m", "a first note"]);
+    cmd.env("NOTES_NOW", DEMOCON_NOW);
+    let mut tty = Tty::spawn(cmd);
+
+    tty.expect("Which talk?");
+    tty.expect(TAN_LINE);
+    tty.send(DOWN);
+    tty.expect(&format!("❯ {TAN_LINE}"));
+    tty.send(ENTER);
+    tty.expect("Added #1 Quality websites, from the programme");
+    tty.exits_with(0);
+
+    // Today the talk is added as is and exit code 0 says all went well:
+    // the verdict, the tag and the note typed on the command line are lost.
+    let file = env.event_file("democon");
+    for expected in ["verdict = \"good\"", "tags = [\"web\"]", "a first note"] {
+        assert!(file.contains(expected), "missing {expected:?} in\n{file}");
+    }
+}
+
+/// Not on a terminal, but the same flaw as above, through `add --now`.
+#[test]
+fn flags_given_to_add_now_apply_to_the_talk_under_way() {
+    let env = with_democon_programme();
+    let added = democon_ok(&env, &["add", "--now", "Tan", "-v", "good", "-t", "web", "-m", "a first note"]);
+    assert_eq!(added, "Added #1 Quality websites, from the programme: jot away.\n");
+    let file = env.event_file("democon");
+    for expected in ["verdict = \"good\"", "tags = [\"web\"]", "a first note"] {
+        assert!(file.contains(expected), "missing {expected:?} in\n{file}");
+    }
+}

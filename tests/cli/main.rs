@@ -12,3 +12,4 @@ mod hand_edits;
 mod help;
 mod import;
 mod interactive;
+mod properties;
