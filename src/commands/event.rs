@@ -215,17 +215,9 @@ fn list(as_json: bool, ctx: &mut Context) -> Result<()> {
 }
 
 fn event_json(event: &Event, sessions: usize) -> serde_json::Value {
-    serde_json::json!({
-        "slug": event.slug,
-        "name": event.name,
-        "location": event.location,
-        "start": event.start.to_string(),
-        "end": event.end.to_string(),
-        "timezone": event.timezone.name(),
-        "url": event.url,
-        "tags": event.tags,
-        "sessions": sessions,
-    })
+    let mut json = json::event_summary(event);
+    json.insert("sessions".into(), sessions.into());
+    json.into()
 }
 
 fn use_event(slug: &str, ctx: &mut Context) -> Result<()> {

@@ -45,15 +45,19 @@ pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
         return list_programme(&args, &query, ctx);
     }
     let files = if args.all_events && ctx.event_flag.is_none() { load_all(ctx)? } else { vec![ctx.load_event()?] };
-    let rows = select(&files, &query);
-    if args.json {
-        return ctx.ui.print(&json::sessions(&rows, &ctx.vocabulary, ctx.lang));
+    print_rows(&select(&files, &query), args.json, ctx)
+}
+
+/// The rows as JSON or a table; an empty table is a line on stderr.
+fn print_rows(rows: &[Row<'_>], as_json: bool, ctx: &Context) -> Result<()> {
+    if as_json {
+        return ctx.ui.print(&json::sessions(rows, &ctx.vocabulary, ctx.lang));
     }
     if rows.is_empty() {
         ctx.ui.status(words(ctx.lang).no_sessions);
         return Ok(());
     }
-    ctx.ui.print(&table::sessions(&rows, &ctx.table_style()))
+    ctx.ui.print(&table::sessions(rows, &ctx.table_style()))
 }
 
 /// The programme, each talk shown as the user's session when they picked
@@ -74,14 +78,7 @@ fn list_programme(args: &ListArgs, query: &Query, ctx: &Context) -> Result<()> {
         .map(|(talk, reference)| Row { event: &file.event, session: talk, reference: Some(reference) })
         .collect();
     sort_rows(&mut rows);
-    if args.json {
-        return ctx.ui.print(&json::sessions(&rows, &ctx.vocabulary, ctx.lang));
-    }
-    if rows.is_empty() {
-        ctx.ui.status(words(ctx.lang).no_sessions);
-        return Ok(());
-    }
-    ctx.ui.print(&table::sessions(&rows, &ctx.table_style()))
+    print_rows(&rows, args.json, ctx)
 }
 
 /// Each programme talk, replaced by the user's session linked to it if any.

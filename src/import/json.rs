@@ -9,9 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
-use super::text::{html_to_text, parse_clock_duration};
-use super::{Format, ImportError, Schedule, Talk, guess_kind, local_time};
-use crate::model::{Link, Speaker};
+use super::{Format, FrabEntry, ImportError, Schedule, Talk, local_time, present};
 
 pub struct Json;
 
@@ -120,7 +118,7 @@ fn date(text: &str) -> Option<NaiveDate> {
 }
 
 fn talk(event: &Event, day: &Day, room: &str, zone: Option<Tz>) -> Option<Talk> {
-    let title = event.title.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
+    let title = present(event.title.as_deref())?;
     let start = match event.date.as_deref().and_then(|d| DateTime::parse_from_rfc3339(d).ok()) {
         Some(start) => start,
         None => {
@@ -129,45 +127,23 @@ fn talk(event: &Event, day: &Day, room: &str, zone: Option<Tz>) -> Option<Talk> 
             local_time(day.and_time(time), zone)?
         }
     };
-    let end = event
-        .duration
-        .as_deref()
-        .and_then(parse_clock_duration)
-        .and_then(|d| start.checked_add_signed(d))
-        .filter(|e| *e > start);
     let id = event.guid.clone().or_else(|| event.code.clone()).or_else(|| event.id.as_ref().map(id_text));
-    let full_title = match event.subtitle.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(subtitle) => format!("{title}: {subtitle}"),
-        None => title.to_string(),
-    };
-    let text = event.abstract_text.as_deref().filter(|a| !a.trim().is_empty()).or(event.description.as_deref());
-    let mut links: Vec<Link> = event
-        .url
-        .iter()
-        .filter(|u| !u.is_empty())
-        .map(|url| Link { label: "schedule".into(), url: url.clone() })
-        .collect();
-    links.extend(event.links.iter().filter_map(|l| {
-        let url = l.url.clone().filter(|u| !u.is_empty())?;
-        Some(Link { label: l.title.clone().filter(|t| !t.is_empty()).unwrap_or_else(|| "link".into()), url })
-    }));
-    Some(Talk {
-        id: id.unwrap_or_else(|| format!("{title}@{}", start.to_rfc3339())),
-        title: full_title,
-        speakers: event
-            .persons
-            .iter()
-            .filter_map(|p| p.public_name.as_deref().or(p.name.as_deref()))
-            .filter_map(Speaker::parse)
-            .collect(),
+    let entry = FrabEntry {
+        id: id.as_deref(),
+        title,
+        subtitle: event.subtitle.as_deref(),
         start,
-        end,
-        room: event.room.clone().filter(|r| !r.is_empty()).or_else(|| Some(room.to_string())),
-        track: event.track.clone().filter(|t| !t.is_empty()),
-        kind: guess_kind(&[event.kind.as_deref().unwrap_or(""), event.track.as_deref().unwrap_or("")], title),
-        abstract_text: text.map(html_to_text).filter(|t| !t.is_empty()),
-        links,
-    })
+        duration: event.duration.as_deref(),
+        room: present(event.room.as_deref()).or(Some(room)),
+        track: event.track.as_deref(),
+        kind: event.kind.as_deref(),
+        abstract_text: event.abstract_text.as_deref(),
+        description: event.description.as_deref(),
+        url: event.url.as_deref(),
+        links: event.links.iter().filter_map(|l| Some((l.title.as_deref(), l.url.as_deref()?))).collect(),
+        persons: event.persons.iter().filter_map(|p| p.public_name.as_deref().or(p.name.as_deref())).collect(),
+    };
+    Some(entry.into_talk())
 }
 
 fn id_text(value: &serde_json::Value) -> String {

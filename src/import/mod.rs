@@ -71,6 +71,64 @@ impl Talk {
     }
 }
 
+/// The fields that frab-style schedules (`schedule.json` and
+/// `schedule.xml`) share, once each format has found them and the start.
+struct FrabEntry<'a> {
+    id: Option<&'a str>,
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    start: DateTime<FixedOffset>,
+    duration: Option<&'a str>,
+    room: Option<&'a str>,
+    track: Option<&'a str>,
+    kind: Option<&'a str>,
+    abstract_text: Option<&'a str>,
+    description: Option<&'a str>,
+    url: Option<&'a str>,
+    /// (label, url)
+    links: Vec<(Option<&'a str>, &'a str)>,
+    persons: Vec<&'a str>,
+}
+
+/// A trimmed, non-empty text.
+fn present(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
+impl FrabEntry<'_> {
+    fn into_talk(self) -> Talk {
+        let start = self.start;
+        let end = present(self.duration)
+            .and_then(text::parse_clock_duration)
+            .and_then(|d| start.checked_add_signed(d))
+            .filter(|e| *e > start);
+        let title = match present(self.subtitle) {
+            Some(subtitle) => format!("{}: {subtitle}", self.title),
+            None => self.title.to_string(),
+        };
+        let mut links: Vec<Link> =
+            present(self.url).map(|url| Link { label: "schedule".into(), url: url.to_string() }).into_iter().collect();
+        links.extend(self.links.iter().filter_map(|(label, url)| {
+            Some(Link { label: present(*label).unwrap_or("link").to_string(), url: present(Some(url))?.to_string() })
+        }));
+        Talk {
+            id: present(self.id).map_or_else(|| format!("{}@{}", self.title, start.to_rfc3339()), str::to_string),
+            kind: guess_kind(&[self.kind.unwrap_or(""), self.track.unwrap_or("")], self.title),
+            title,
+            speakers: self.persons.into_iter().filter_map(Speaker::parse).collect(),
+            start,
+            end,
+            room: present(self.room).map(str::to_string),
+            track: present(self.track).map(str::to_string),
+            abstract_text: present(self.abstract_text)
+                .or(present(self.description))
+                .map(text::html_to_text)
+                .filter(|t| !t.is_empty()),
+            links,
+        }
+    }
+}
+
 /// Why a file is not a schedule we can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportError(pub String);

@@ -8,9 +8,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
-use super::text::{html_to_text, parse_clock_duration};
-use super::{Format, ImportError, Schedule, Talk, guess_kind, local_time};
-use crate::model::{Link, Speaker};
+use super::{Format, FrabEntry, ImportError, Schedule, Talk, local_time, present};
 
 pub struct Xml;
 
@@ -113,7 +111,7 @@ impl Format for Xml {
             |text: Option<&String>| text.and_then(|t| NaiveDate::parse_from_str(t.trim().get(..10)?, "%Y-%m-%d").ok());
         let mut schedule = Schedule {
             format: "schedule.xml",
-            name: conference.as_ref().and_then(|c| c.title.clone()).map(|t| t.trim().to_string()),
+            name: conference.as_ref().and_then(|c| present(c.title.as_deref())).map(str::to_string),
             timezone: declared,
             start: date(conference.as_ref().and_then(|c| c.start.as_ref())),
             end: date(conference.as_ref().and_then(|c| c.end.as_ref())),
@@ -139,10 +137,6 @@ impl Format for Xml {
     }
 }
 
-fn clean(text: &Option<String>) -> Option<String> {
-    text.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
-}
-
 fn talk(
     event: &Event,
     day: Option<NaiveDate>,
@@ -150,8 +144,8 @@ fn talk(
     zone: Option<Tz>,
     day_change: Option<NaiveTime>,
 ) -> Option<Talk> {
-    let title = clean(&event.title)?;
-    let start = match clean(&event.date).and_then(|d| DateTime::parse_from_rfc3339(&d).ok()) {
+    let title = present(event.title.as_deref())?;
+    let start = match present(event.date.as_deref()).and_then(|d| DateTime::parse_from_rfc3339(d).ok()) {
         Some(start) => start,
         None => {
             let time = NaiveTime::parse_from_str(event.start.as_deref()?.trim(), "%H:%M").ok()?;
@@ -160,41 +154,25 @@ fn talk(
             local_time(date.and_time(time), zone)?
         }
     };
-    let end = event
-        .duration
-        .as_deref()
-        .and_then(parse_clock_duration)
-        .and_then(|d| start.checked_add_signed(d))
-        .filter(|e| *e > start);
-    let full_title = match clean(&event.subtitle) {
-        Some(subtitle) => format!("{title}: {subtitle}"),
-        None => title.clone(),
-    };
-    let text = clean(&event.abstract_text).or_else(|| clean(&event.description));
-    let mut links: Vec<Link> =
-        clean(&event.url).map(|url| Link { label: "schedule".into(), url }).into_iter().collect();
-    links.extend(event.links.iter().flat_map(|l| &l.link).filter_map(|l| {
-        let url = clean(&l.href)?;
-        Some(Link { label: clean(&l.text).unwrap_or_else(|| "link".into()), url })
-    }));
-    Some(Talk {
-        id: clean(&event.guid)
-            .or_else(|| clean(&event.id))
-            .unwrap_or_else(|| format!("{title}@{}", start.to_rfc3339())),
-        kind: guess_kind(&[event.kind.as_deref().unwrap_or(""), event.track.as_deref().unwrap_or("")], &title),
-        title: full_title,
-        speakers: event
-            .persons
-            .iter()
-            .flat_map(|p| &p.person)
-            .filter_map(|p| clean(&p.text))
-            .filter_map(|name| Speaker::parse(&name))
-            .collect(),
+    let entry = FrabEntry {
+        id: present(event.guid.as_deref()).or(present(event.id.as_deref())),
+        title,
+        subtitle: event.subtitle.as_deref(),
         start,
-        end,
-        room: clean(&event.room).or_else(|| room.map(str::to_string)),
-        track: clean(&event.track),
-        abstract_text: text.map(|t| html_to_text(&t)).filter(|t| !t.is_empty()),
-        links,
-    })
+        duration: event.duration.as_deref(),
+        room: present(event.room.as_deref()).or(room),
+        track: event.track.as_deref(),
+        kind: event.kind.as_deref(),
+        abstract_text: event.abstract_text.as_deref(),
+        description: event.description.as_deref(),
+        url: event.url.as_deref(),
+        links: event
+            .links
+            .iter()
+            .flat_map(|l| &l.link)
+            .filter_map(|l| Some((l.text.as_deref(), l.href.as_deref()?)))
+            .collect(),
+        persons: event.persons.iter().flat_map(|p| &p.person).filter_map(|p| p.text.as_deref()).collect(),
+    };
+    Some(entry.into_talk())
 }

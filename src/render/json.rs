@@ -101,7 +101,15 @@ pub fn event<'a>(
         })
         .collect();
     let sessions: Vec<_> = sessions.map(|s| session(event, s, vocabulary, lang)).collect();
-    serde_json::json!({
+    let mut json = event_summary(event);
+    json.insert("days".into(), days.into());
+    json.insert("sessions".into(), serde_json::to_value(sessions).expect("plain structs always serialise"));
+    json.into()
+}
+
+/// The event's own fields, as `event list --json` and `export json` show them.
+pub fn event_summary(event: &Event) -> serde_json::Map<String, serde_json::Value> {
+    let serde_json::Value::Object(map) = serde_json::json!({
         "slug": event.slug,
         "name": event.name,
         "location": event.location,
@@ -110,7 +118,8 @@ pub fn event<'a>(
         "timezone": event.timezone.name(),
         "url": event.url,
         "tags": event.tags,
-        "days": days,
-        "sessions": sessions,
-    })
+    }) else {
+        unreachable!("a json! object is an object")
+    };
+    map
 }
