@@ -1,6 +1,6 @@
 //! `notes add`: a new session, from flags or, on a terminal, from prompts.
 
-use chrono::{DateTime, FixedOffset, TimeZone};
+use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
 use clap::Args;
 
 use crate::cli::{TimeArg, parse_day, parse_kind, parse_status, parse_time};
@@ -18,7 +18,8 @@ Examples:
   notes add --now \"Hall 7\"   # the imported programme's talk under way in Hall 7
   notes add            # on a terminal: offers the talks under way, then asks the title, speakers, kind, tags, verdict
 
-The day defaults to today's day of the event, in the event's time zone.";
+The day defaults to today's day of the event, in the event's time zone; a session added
+during the event's day without --at starts now (to the five minutes).";
 
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
@@ -221,11 +222,23 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
         let day = fields.day_for(&event, || event.today(now))?;
         let mut session = Session { title, day, id: doc.next_id(), ..Session::default() };
         fields.apply(&mut session, &event, &vocabulary)?;
+        // Added during the talk: it started about now.
+        if fields.at.is_none() && event.today(now).ok() == Some(session.day) {
+            session.at = Some(started_about(now, &event));
+        }
         doc.add_session(session.clone());
         Ok(session)
     })?;
     ctx.touch_session(&slug, added.id)?;
     ctx.ui.print(&format!("Added #{} to {slug}, day {}: {}", added.id, added.day, sanitize_line(&added.title)))
+}
+
+/// `now` in the event's zone, down to the five minutes: a talk noted at
+/// 11:07 started at 11:05, as far as anyone will remember.
+fn started_about(now: chrono::DateTime<chrono::Utc>, event: &Event) -> DateTime<FixedOffset> {
+    use chrono::{DurationRound, TimeDelta};
+    let local = now.with_timezone(&event.timezone).fixed_offset();
+    local.duration_trunc(TimeDelta::minutes(5)).unwrap_or(local).with_nanosecond(0).unwrap_or(local)
 }
 
 /// `add --now TEXT`: the one programme talk under way that matches.

@@ -278,3 +278,14 @@ fn a_closed_pipe_exits_quietly() {
     assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "0");
     assert_eq!(String::from_utf8_lossy(&output.stderr), "", "no panic, no message");
 }
+
+#[test]
+fn a_session_added_during_its_day_starts_now() {
+    let env = TestEnv::new();
+    env.kubecon();
+    env.cmd(["add", "Noted live"]).env("NOTES_NOW", "2024-03-20T11:07:42+01:00").assert().success();
+    env.ok(["add", "Noted at night about yesterday", "-d", "1"]);
+    let file = env.kubecon_file();
+    assert!(file.contains("title = \"Noted live\"\nkind = \"talk\"\nat = 2024-03-20T11:05:00+01:00\n"), "{file}");
+    assert!(file.contains("title = \"Noted at night about yesterday\"\nkind = \"talk\"\nstatus"), "no time: {file}");
+}
