@@ -32,15 +32,15 @@ impl TableStyle<'_> {
 struct Column {
     header: &'static str,
     cells: Vec<String>,
-    /// Share of the width left by the fixed columns (title 5, speakers 3,
-    /// room 2); 0 for a column always as wide as its content.
+    /// Share of the width left by the fixed columns (title 5, speakers 3);
+    /// 0 for a column always as wide as its content.
     weight: usize,
     /// Dropped first (lowest) when the terminal is too narrow; `None`: always kept.
     drop_order: Option<u8>,
 }
 
 /// Narrowest the flexible columns may get before other columns are dropped.
-const MIN_FLEXIBLE_WIDTH: usize = 36;
+const MIN_FLEXIBLE_WIDTH: usize = 50;
 
 /// The sessions table. Columns that would say nothing are left out (the
 /// event when all rows share one, the day when they share one, an empty
@@ -55,17 +55,17 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
     let any_time = rows.iter().any(|r| r.session.at.is_some());
     let label = |r: &Row<'_>| r.session.verdict.as_deref().map(|v| style.vocabulary.label(v, style.lang).to_string());
     let mut columns = vec![
-        several_events.then(|| column(w.event, cells(&|r| r.event.slug.clone()), 0, Some(4))),
+        several_events.then(|| column(w.event, cells(&|r| r.event.slug.clone()), 0, Some(5))),
         Some(column(w.id, cells(&|r| r.reference.map_or_else(|| r.session.id.to_string(), str::to_string)), 0, None)),
-        several_days.then(|| column(w.day, cells(&|r| r.session.day.to_string()), 0, Some(5))),
+        several_days.then(|| column(w.day, cells(&|r| r.session.day.to_string()), 0, Some(4))),
         any_time.then(|| column(w.time, cells(&|r| time_range(r.event, r.session)), 0, Some(6))),
         Some(column(w.title, cells(&|r| sanitize_line(&r.session.title).into_owned()), 5, None)),
-        Some(column(w.speakers, cells(&|r| sanitize_line(&r.session.speakers_line()).into_owned()), 3, Some(3))),
+        Some(column(w.speakers, cells(&|r| sanitize_line(&r.session.speakers_line()).into_owned()), 3, Some(2))),
         any_room.then(|| {
-            column(w.room, cells(&|r| sanitize_line(r.session.room.as_deref().unwrap_or("")).into_owned()), 2, Some(1))
+            column(w.room, cells(&|r| sanitize_line(r.session.room.as_deref().unwrap_or("")).into_owned()), 0, Some(1))
         }),
         Some(column(w.kind, cells(&|r| r.session.kind.to_string()), 0, Some(0))),
-        Some(column(w.status, cells(&status), 0, Some(2))),
+        Some(column(w.status, cells(&status), 0, Some(3))),
         Some(column(
             w.verdict,
             cells(&|r| label(r).map(|l| sanitize_line(&l).into_owned()).unwrap_or_default()),
@@ -77,6 +77,17 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
     .flatten()
     .collect::<Vec<_>>();
     let widths = style.width.map(|width| fit(&mut columns, usize::from(width)));
+    // Without its own column, a status that matters (missed, planned…)
+    // shows where the verdict would be.
+    if !columns.iter().any(|c| c.header == w.status)
+        && let Some(verdicts) = columns.iter_mut().find(|c| c.header == w.verdict)
+    {
+        for (cell, row) in verdicts.cells.iter_mut().zip(rows) {
+            if cell.is_empty() && row.session.id != 0 && row.session.status != crate::model::Status::Attended {
+                *cell = status(row);
+            }
+        }
+    }
     let mut table = style.table(columns.iter().map(|c| c.header).collect());
     for index in 0..rows.len() {
         table.add_row(columns.iter().map(|c| c.cells[index].as_str()).collect::<Vec<_>>());
