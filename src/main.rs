@@ -9,7 +9,10 @@ use notes::cli::Cli;
 use notes::error::Error;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage_error(&err),
+    };
     let color = notes::use_color(cli.color);
     match notes::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -18,6 +21,18 @@ fn main() -> ExitCode {
             ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(1))
         }
     }
+}
+
+/// clap's own messages: help and version to stdout as they are, errors to
+/// stderr sanitised, since they quote the user's arguments.
+fn usage_error(err: &clap::Error) -> ExitCode {
+    if !err.use_stderr() {
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = err.render().to_string();
+    let _ = write!(std::io::stderr().lock(), "{}", notes::ui::sanitize_text(&text));
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
 /// `error: …`, then `caused by: …` and `help: …` where they add something.

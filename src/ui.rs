@@ -28,13 +28,14 @@ impl Ui {
     }
 
     /// A status line on stderr ("Added #3 …"), so `> file` keeps only data.
+    /// Text may quote the journal or a schedule: it is sanitised.
     pub fn status(&self, text: &str) {
-        let _ = writeln!(io::stderr(), "{text}");
+        let _ = writeln!(io::stderr(), "{}", sanitize_text(text));
     }
 
     pub fn warn(&self, text: &str) {
         let label = if self.color { "\x1b[33mwarning:\x1b[0m" } else { "warning:" };
-        let _ = writeln!(io::stderr(), "{label} {text}");
+        let _ = writeln!(io::stderr(), "{label} {}", sanitize_text(text));
     }
 }
 

@@ -130,7 +130,12 @@ fn add(args: AddEventArgs, ctx: &mut Context) -> Result<()> {
         Some(slug) => {
             return Err(Error::usage(
                 format!("invalid slug '{slug}'"),
-                format!("a slug is lower-case ASCII letters, digits and dashes, e.g. '{}'", text::slugify(&slug)),
+                match text::slugify(&slug) {
+                    suggestion if suggestion.is_empty() => {
+                        "a slug is lower-case ASCII letters, digits and dashes".to_string()
+                    }
+                    suggestion => format!("a slug is lower-case ASCII letters, digits and dashes, e.g. '{suggestion}'"),
+                },
             ));
         }
         None => text::slugify(&name),

@@ -64,7 +64,7 @@ pub fn run(args: FilterCmdArgs, ctx: &mut Context) -> Result<()> {
             sanitize_line(&s.title)
         );
         if let Some(verdict) = &s.verdict {
-            let _ = write!(out, " · {}", ctx.vocabulary.label(verdict, ctx.lang));
+            let _ = write!(out, " · {}", sanitize_line(ctx.vocabulary.label(verdict, ctx.lang)));
         }
         out.push('\n');
         for line in query.matching_lines(s) {

@@ -102,7 +102,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     )?;
     report.sessions_updated = updated;
     report.sessions_flagged = flagged;
-    ctx.ui.print(&describe(&report, &schedule, &source, &event))
+    ctx.ui.print(&crate::ui::sanitize_text(&describe(&report, &schedule, &source, &event)))
 }
 
 /// The file, read up to one byte past the importer's limit, so that

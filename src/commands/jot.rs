@@ -18,6 +18,9 @@ Examples:
 
 Each jot becomes a list item (\"- …\") unless it already starts a Markdown block.";
 
+/// The most `jot -` reads: far more than any note, far less than memory.
+const MAX_JOT: u64 = 16 * 1024 * 1024;
+
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct JotArgs {
@@ -37,7 +40,10 @@ pub struct JotArgs {
 pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
     let text = if args.text == ["-"] {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| Error::io("read", "stdin", e))?;
+        std::io::stdin().take(MAX_JOT + 1).read_to_string(&mut text).map_err(|e| Error::io("read", "stdin", e))?;
+        if text.len() as u64 > MAX_JOT {
+            return Err(Error::usage("more than 16 MB on stdin: that is not a note", "jot smaller pieces"));
+        }
         text
     } else {
         args.text.join(" ")

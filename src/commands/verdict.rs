@@ -45,5 +45,5 @@ pub fn run(args: VerdictArgs, ctx: &mut Context) -> Result<()> {
         Ok(title)
     })?;
     ctx.touch_session(&slug, id)?;
-    ctx.ui.print(&format!("#{id} {}: {}", sanitize_line(&title), verdict.label(ctx.lang)))
+    ctx.ui.print(&format!("#{id} {}: {}", sanitize_line(&title), sanitize_line(verdict.label(ctx.lang))))
 }

@@ -483,7 +483,10 @@ fn one_line(text: &str) -> String {
 /// ATX headings nest below (`# x` under a `###` talk becomes `#### x`), an
 /// unclosed code fence is closed so it cannot swallow the rest of the post.
 pub fn user_markdown(markdown: &str, depth: usize) -> String {
-    let markdown = markdown.trim_matches('\n').trim_end();
+    // Control characters have no place in a blog post (and would run on a
+    // terminal reading the export); line breaks and tabs stay.
+    let cleaned: String = markdown.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect();
+    let markdown = cleaned.trim_matches('\n').trim_end();
     if markdown.is_empty() {
         return String::new();
     }

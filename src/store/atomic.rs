@@ -40,7 +40,8 @@ pub fn write_relaxed(path: &Path, contents: &[u8]) -> Result<()> {
 }
 
 fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    // "post.md" has the parent "", which is the current directory.
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     create_private_dir(dir)?;
     let temp = sidecar(path, "tmp");
     let result = write_temp(&temp, path, contents, durable).and_then(|()| {

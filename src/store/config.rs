@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Verdict, Vocabulary};
+use crate::model::{Verdict, Vocabulary, text};
 use crate::store::record;
 
 #[derive(Debug, Default, Deserialize)]
@@ -38,11 +38,35 @@ pub struct VerdictConfig {
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config> {
-        match fs::read_to_string(path) {
-            Ok(text) => toml::from_str(&text).map_err(|e| record::parse_error(path, &text, &e)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Config::default()),
-            Err(e) => Err(Error::io("read", path, e)),
+        let config: Config = match fs::read_to_string(path) {
+            Ok(text) => toml::from_str(&text).map_err(|e| record::parse_error(path, &text, &e))?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => return Err(Error::io("read", path, e)),
+        };
+        config.check_verdicts().map_err(|message| Error::Invalid { path: path.to_path_buf(), message })?;
+        Ok(config)
+    }
+
+    /// A verdict key is stored in journals: it must be a plain word, and
+    /// one that only differs from a built-in by case or punctuation would
+    /// never be reachable.
+    fn check_verdicts(&self) -> Result<(), String> {
+        let builtin = Vocabulary::default();
+        for verdict in &self.verdicts {
+            let key = verdict.key.as_str();
+            if !crate::model::text::is_valid_slug(key) {
+                return Err(format!(
+                    "[[verdicts]] key \"{key}\": use lower-case letters, digits and dashes, like \"must-read\""
+                ));
+            }
+            if let Some(same) = builtin.iter().find(|b| b.key != key && text::fold_key(&b.key) == text::fold_key(key)) {
+                return Err(format!(
+                    "[[verdicts]] key \"{key}\" is the built-in \"{}\": use that key to relabel it",
+                    same.key
+                ));
+            }
         }
+        Ok(())
     }
 
     pub fn vocabulary(&self) -> Vocabulary {

@@ -68,9 +68,19 @@ impl Journal {
         &self.dir
     }
 
+    /// The file of an event. Callers pass slugs checked by [`Journal::exists`]
+    /// or made by `slugify`; anything else could name a path outside the
+    /// journal, so reading and writing check again.
     pub fn event_path(&self, slug: &str) -> PathBuf {
-        debug_assert!(crate::model::text::is_valid_slug(slug), "{slug}");
         self.dir.join(format!("{slug}.toml"))
+    }
+
+    fn checked_path(&self, slug: &str) -> Result<PathBuf> {
+        if crate::model::text::is_valid_slug(slug) {
+            Ok(self.event_path(slug))
+        } else {
+            Err(Error::UnknownEvent { slug: slug.to_string(), suggestion: None })
+        }
     }
 
     /// Slugs of every event file, sorted. A missing directory is an empty journal.
@@ -94,19 +104,19 @@ impl Journal {
     }
 
     pub fn exists(&self, slug: &str) -> bool {
-        self.event_path(slug).is_file()
+        self.checked_path(slug).is_ok_and(|p| p.is_file())
     }
 
     /// Reads one event, without locking.
     pub fn load(&self, slug: &str) -> Result<EventFile> {
-        let path = self.event_path(slug);
+        let path = self.checked_path(slug)?;
         let text = read(&path, slug)?;
         parse(&path, slug, &text)
     }
 
     /// Creates the file of a new event. Fails if it exists.
     pub fn create(&self, event: &Event, on_wait: impl FnOnce()) -> Result<()> {
-        let path = self.event_path(&event.slug);
+        let path = self.checked_path(&event.slug)?;
         let _lock = FileLock::acquire(&path, on_wait)?;
         if path.exists() {
             return Err(Error::EventExists { slug: event.slug.clone() });
@@ -131,7 +141,7 @@ impl Journal {
         on_wait: impl FnOnce(),
         change: impl FnOnce(&mut EventDoc) -> Result<T>,
     ) -> Result<T> {
-        let path = self.event_path(slug);
+        let path = self.checked_path(slug)?;
         let _lock = FileLock::acquire(&path, on_wait)?;
         let text = read(&path, slug)?;
         let mut event_doc = EventDoc::parse(&path, slug, &text)?;
@@ -168,7 +178,7 @@ impl Journal {
     /// Replaces a whole event file with `new_text` (after `$EDITOR`), if it
     /// still holds `old_text`: a concurrent change is never overwritten.
     pub fn replace(&self, slug: &str, old_text: &str, new_text: &str) -> Result<()> {
-        let path = self.event_path(slug);
+        let path = self.checked_path(slug)?;
         let _lock = FileLock::acquire(&path, || {})?;
         parse(&path, slug, new_text)?;
         if read(&path, slug)? != old_text {
@@ -181,7 +191,7 @@ impl Journal {
     }
 
     pub fn read_text(&self, slug: &str) -> Result<String> {
-        read(&self.event_path(slug), slug)
+        read(&self.checked_path(slug)?, slug)
     }
 }
 
@@ -199,7 +209,9 @@ pub fn parse(path: &Path, slug: &str, text: &str) -> Result<EventFile> {
     Ok(EventFile { event, sessions })
 }
 
-fn one_line(text: &str) -> String {
+/// Text safe inside a TOML comment: no control character can end it or
+/// make the file unreadable.
+pub fn one_line(text: &str) -> String {
     text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 

@@ -13,6 +13,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use crate::error::{Error, Result};
 use crate::model::{Event, Session, Status};
+use crate::store::journal::one_line;
 use crate::store::record::{self, SessionRecord};
 
 #[derive(Deserialize)]
@@ -57,9 +58,10 @@ pub fn load(dir: &Path, event: &Event) -> Result<Vec<Session>> {
 pub fn render(event: &Event, source: &str, talks: &[Session]) -> String {
     let mut doc = DocumentMut::new();
     doc.decor_mut().set_prefix(format!(
-        "# The programme of {}, imported from {source}.\n\
+        "# The programme of {}, imported from {}.\n\
          # Managed by `notes import`: every import rewrites this file. Your notes are in {}.toml.\n",
-        event.name.replace(['\n', '\r'], " "),
+        one_line(&event.name),
+        one_line(source),
         event.slug
     ));
     doc.insert("schema", toml_edit::value(record::SCHEMA));

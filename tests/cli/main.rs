@@ -10,6 +10,7 @@ mod example_journal;
 mod export;
 mod hand_edits;
 mod help;
+mod hostile;
 mod import;
 mod interactive;
 mod properties;
