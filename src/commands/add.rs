@@ -60,7 +60,7 @@ pub struct SessionFields {
     pub verdict: Option<String>,
 
     /// Text appended to the notes (Markdown)
-    #[arg(short = 'm', long, value_name = "TEXT")]
+    #[arg(short = 'm', long, value_name = "TEXT", allow_hyphen_values = true)]
     pub note: Option<String>,
 
     /// Room

@@ -26,11 +26,11 @@ pub struct DayArgs {
     label: Option<String>,
 
     /// The opening paragraph of the day's post (Markdown)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     intro: Option<String>,
 
     /// The closing paragraph of the day's post (Markdown)
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     conclusion: Option<String>,
 }
 

@@ -175,7 +175,7 @@ fn per_day<'a>(
         rendered.push(markdown::render(&post, template).map_err(template_error)?);
     }
     for (path, text) in paths.iter().zip(&rendered) {
-        atomic::write(path, text.as_bytes())?;
+        atomic::write_shared(path, text.as_bytes())?;
     }
     ctx.ui.status(&format!("Wrote {} posts to {}", rendered.len(), dir.display()));
     Ok(())
@@ -227,7 +227,7 @@ fn emit(text: &str, output: Option<&Path>, force: bool, ctx: &Context) -> Result
     if path.exists() && !force {
         return Err(exists_error(path));
     }
-    atomic::write(path, text.as_bytes())?;
+    atomic::write_shared(path, text.as_bytes())?;
     ctx.ui.status(&format!("Wrote {}", path.display()));
     Ok(())
 }

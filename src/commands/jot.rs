@@ -24,8 +24,8 @@ const MAX_JOT: u64 = 16 * 1024 * 1024;
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct JotArgs {
-    /// The text; `-` reads it from stdin
-    #[arg(required = true, num_args = 1..)]
+    /// The text; `-` reads it from stdin ("- item" is text, not a flag)
+    #[arg(required = true, num_args = 1.., allow_hyphen_values = true)]
     text: Vec<String>,
 
     /// Jot into this session instead of the current one (it becomes current)

@@ -39,6 +39,20 @@ pub fn write_relaxed(path: &Path, contents: &[u8]) -> Result<()> {
     replace(path, contents, false)
 }
 
+/// Like [`write`] for a file meant to be shared (an exported post): a new
+/// one is readable by others (0644), an existing one keeps its mode.
+pub fn write_shared(path: &Path, contents: &[u8]) -> Result<()> {
+    let existed = path.exists();
+    write(path, contents)?;
+    #[cfg(unix)]
+    if !existed {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(path, fs::Permissions::from_mode(0o644))
+            .map_err(|e| Error::io("set permissions on", path, e))?;
+    }
+    Ok(())
+}
+
 fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
     // "post.md" has the parent "", which is the current directory.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));

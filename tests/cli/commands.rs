@@ -289,3 +289,27 @@ fn a_session_added_during_its_day_starts_now() {
     assert!(file.contains("title = \"Noted live\"\nkind = \"talk\"\nat = 2024-03-20T11:05:00+01:00\n"), "{file}");
     assert!(file.contains("title = \"Noted at night about yesterday\"\nkind = \"talk\"\nstatus"), "no time: {file}");
 }
+
+#[test]
+fn text_starting_with_a_dash_is_text() {
+    let env = cilium_day();
+    env.ok(["jot", "- a list item", "with -> arrows"]);
+    env.ok(["edit", "1", "-m", "-> see the slides"]);
+    env.ok(["day", "2", "--intro", "- bullet intro"]);
+    let file = env.kubecon_file();
+    assert!(file.contains("- a list item with -> arrows\n"), "{file}");
+    assert!(file.contains("\n-> see the slides\n"), "{file}");
+    assert!(file.contains("intro = \"- bullet intro\""), "{file}");
+}
+
+#[test]
+fn an_exported_post_is_readable_by_others() {
+    let env = cilium_day();
+    let output = env.root.path().join("post.md");
+    env.ok(["export", "md", "--output", output.to_str().unwrap()]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&output).unwrap().permissions().mode() & 0o777, 0o644);
+    }
+}

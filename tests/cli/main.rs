@@ -14,3 +14,4 @@ mod hostile;
 mod import;
 mod interactive;
 mod properties;
+mod reliability;
