@@ -25,7 +25,12 @@ use store::{Config, Journal, paths};
 /// Runs one invocation of the tool.
 pub fn run(cli: Cli) -> Result<()> {
     let config_path = paths::config_file();
-    let config = Config::load(&config_path)?;
+    let config = match Config::load(&config_path) {
+        Ok(config) => config,
+        // `notes path` is how a user finds the broken file.
+        Err(_) if cli.command.works_without_config() => Config::default(),
+        Err(err) => return Err(err),
+    };
     let lang = resolve_lang(cli.lang, &config);
     let ui = ui::Ui { color: use_color(cli.color), width: terminal_width() };
     let prompt: Box<dyn Prompt> =

@@ -106,6 +106,13 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
     }
 }
 
+impl Command {
+    /// Commands that must work even when config.toml is broken.
+    pub fn works_without_config(&self) -> bool {
+        matches!(self, Command::Path | Command::Completions(_) | Command::Man)
+    }
+}
+
 impl Context {
     /// The event to work on: `--event`, else the current one, else the only one.
     pub fn event_slug(&self) -> Result<String> {

@@ -207,3 +207,13 @@ fn a_bad_config_is_reported_with_its_position() {
     std::fs::write(env.config_path(), "lang = \"fr\"\nlangue = \"en\"\n").unwrap();
     assert_snapshot!(fails_without_change(&env, &["list"], 1));
 }
+
+#[test]
+fn path_and_completions_work_with_a_broken_config() {
+    let env = TestEnv::new();
+    std::fs::write(env.config_path(), "lang = = \"fr\"").unwrap();
+    assert!(env.ok(["path"]).contains("config.toml"));
+    env.ok(["completions", "fish"]);
+    let out = fails_without_change(&env, &["list"], 1);
+    assert!(out.contains("config.toml:1:"), "{out}");
+}
