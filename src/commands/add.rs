@@ -315,22 +315,27 @@ fn choose_from_programme(event: &Event, ctx: &mut Context) -> Result<Option<Sess
     let running = plan::running(&programme, ctx.now, "");
     let search = format!("Search all talks of day {day}…");
     let other = "Another session (type its title)".to_string();
-    if !running.is_empty() {
-        let mut items: Vec<String> = running.iter().map(|t| talk_line(t, event)).collect();
-        items.extend([search.clone(), other.clone()]);
-        let choice = ctx.prompt.select("Which talk?", &items, 0)?;
-        if let Some(talk) = running.get(choice) {
-            return Ok(Some((*talk).clone()));
+    let day_talks: Vec<&Session> = programme.iter().filter(|t| t.day == day).collect();
+    let mut search_items = vec![other.clone()];
+    search_items.extend(day_talks.iter().map(|t| talk_line(t, event)));
+    loop {
+        if !running.is_empty() {
+            let mut items: Vec<String> = running.iter().map(|t| talk_line(t, event)).collect();
+            items.extend([search.clone(), other.clone()]);
+            let choice = ctx.prompt.select("Which talk?", &items, 0)?;
+            if let Some(talk) = running.get(choice) {
+                return Ok(Some((*talk).clone()));
+            }
+            if items[choice] == other {
+                return Ok(None);
+            }
         }
-        if items[choice] == other {
-            return Ok(None);
+        match ctx.prompt.fuzzy_select("Type to search the day's talks (Esc: back)", &search_items) {
+            // Esc in the search goes back to the talks under way, if any.
+            Err(Error::Cancelled) if !running.is_empty() => continue,
+            choice => return Ok(choice?.checked_sub(1).and_then(|i| day_talks.get(i)).map(|t| (*t).clone())),
         }
     }
-    let day_talks: Vec<&Session> = programme.iter().filter(|t| t.day == day).collect();
-    let mut items = vec![other];
-    items.extend(day_talks.iter().map(|t| talk_line(t, event)));
-    let choice = ctx.prompt.fuzzy_select("Type to search the day's talks", &items)?;
-    Ok(choice.checked_sub(1).and_then(|i| day_talks.get(i)).map(|t| (*t).clone()))
 }
 
 /// The interactive flow: title, speakers, kind, tags, verdict. Answers are

@@ -554,3 +554,23 @@ fn flags_given_to_add_now_apply_to_the_talk_under_way() {
         assert!(file.contains(expected), "missing {expected:?} in\n{file}");
     }
 }
+
+#[test]
+fn esc_in_the_search_goes_back_to_the_talks_under_way() {
+    let env = with_democon_programme();
+    let mut tty = democon_add(&env);
+
+    tty.expect("Which talk?");
+    tty.expect("Another session (type its title)");
+    tty.send(DOWN);
+    tty.send(DOWN);
+    tty.expect("❯ Search all talks of day 2…");
+    tty.send(ENTER);
+    tty.expect("Type to search the day's talks (Esc: back)");
+    tty.send("\x1b");
+    tty.expect("Which talk?");
+    tty.expect("Another session (type its title)");
+    tty.send(ENTER);
+    tty.expect("Added #1 Focused hardware, from the programme: jot away.");
+    tty.exits_with(0);
+}
