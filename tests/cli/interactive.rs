@@ -13,7 +13,7 @@ use expectrl::process::unix::{Signal, WaitStatus};
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Regex, Session};
 
-use crate::common::{NOW, TestEnv};
+use crate::common::TestEnv;
 
 const TIMEOUT: Duration = Duration::from_secs(10);
 const UP: &str = "\x1b[A";
@@ -24,18 +24,8 @@ const CTRL_C: &str = "\x03";
 /// The binary with the same clean environment as `TestEnv::cmd`, plus a
 /// terminal type so the prompts can move the cursor.
 fn notes(env: &TestEnv, args: &[&str]) -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin("notes"));
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.root.path())
-        .env("NOTES_DIR", env.journal())
-        .env("NOTES_CONFIG", env.config_path())
-        .env("NOTES_NOW", NOW)
-        .env("TZ", "UTC")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm")
-        .current_dir(env.root.path())
-        .args(args);
+    let mut cmd = env.std_cmd();
+    cmd.env_remove("COLUMNS").env("TERM", "xterm").args(args);
     cmd
 }
 

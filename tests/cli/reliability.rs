@@ -15,7 +15,7 @@ use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use crate::common::{NOW, TestEnv};
+use crate::common::TestEnv;
 
 const SLUG: &str = "kubecon-europe-2024";
 const WAITING: &str = "waiting for another notes process";
@@ -31,17 +31,8 @@ fn notes(env: &TestEnv) -> Command {
 
 /// `cmd` with only the variables of the test environment.
 fn in_env(mut cmd: Command, env: &TestEnv) -> Command {
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", env.root.path())
-        .env("NOTES_DIR", env.journal())
-        .env("NOTES_CONFIG", env.config_path())
-        .env("NOTES_NOW", NOW)
-        .env("TZ", "UTC")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "100")
-        .current_dir(env.root.path())
-        .stdin(Stdio::null());
+    env.pin(&mut cmd);
+    cmd.stdin(Stdio::null());
     cmd
 }
 

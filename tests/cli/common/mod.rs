@@ -35,7 +35,22 @@ impl TestEnv {
         I: IntoIterator<Item = S>,
         S: AsRef<std::ffi::OsStr>,
     {
-        let mut cmd = Command::cargo_bin("notes").unwrap();
+        let mut cmd = self.std_cmd();
+        cmd.args(args);
+        Command::from_std(cmd)
+    }
+
+    /// The binary as a plain `std::process::Command` (to spawn, kill, or
+    /// run on a pseudo-terminal), with the pinned environment.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("notes"));
+        self.pin(&mut cmd);
+        cmd
+    }
+
+    /// Clears `cmd`'s environment down to this journal, a pinned clock,
+    /// time zone and width, and no colour.
+    pub fn pin(&self, cmd: &mut std::process::Command) {
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.root.path())
@@ -45,9 +60,7 @@ impl TestEnv {
             .env("TZ", "UTC")
             .env("NO_COLOR", "1")
             .env("COLUMNS", "100")
-            .current_dir(self.root.path())
-            .args(args);
-        cmd
+            .current_dir(self.root.path());
     }
 
     /// Runs and expects success; returns stdout.
