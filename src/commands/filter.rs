@@ -8,6 +8,7 @@ use crate::cli::FilterArgs;
 use crate::commands::Context;
 use crate::commands::list::{load_all, select};
 use crate::error::Result;
+use crate::model::text;
 use crate::render::json;
 use crate::render::words::words;
 use crate::ui::sanitize_line;
@@ -35,6 +36,31 @@ pub struct FilterCmdArgs {
     // Last: the "Filters" help heading applies to what follows it.
     #[command(flatten)]
     filter: FilterArgs,
+}
+
+/// At most `width` characters of `line`, around the first word found: a
+/// long paragraph shows the part that matched.
+fn snippet(line: &str, words: &[String], width: usize) -> String {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= width {
+        return line.to_string();
+    }
+    let folded = text::fold(line);
+    // Folding keeps one character per character except ligatures, which is
+    // close enough to place the window.
+    let hit =
+        words.iter().filter_map(|w| folded.find(w.as_str())).min().map_or(0, |byte| folded[..byte].chars().count());
+    let start = hit.saturating_sub(width / 4).min(chars.len().saturating_sub(width - 2));
+    let end = (start + width - 2).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(&chars[start..end]);
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
 }
 
 pub fn run(args: FilterCmdArgs, ctx: &mut Context) -> Result<()> {
@@ -67,9 +93,24 @@ pub fn run(args: FilterCmdArgs, ctx: &mut Context) -> Result<()> {
             let _ = write!(out, " · {}", sanitize_line(ctx.vocabulary.label(verdict, ctx.lang)));
         }
         out.push('\n');
+        let width = usize::from(ctx.ui.width.unwrap_or(100)).saturating_sub(4).max(40);
         for line in query.matching_lines(s) {
-            let _ = writeln!(out, "    {}", sanitize_line(line.trim()));
+            let _ = writeln!(out, "    {}", sanitize_line(&snippet(line.trim(), &query.words, width)));
         }
     }
     ctx.ui.print(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_show_the_match() {
+        let line = format!("{} cluster mesh {}", "a".repeat(100), "b".repeat(100));
+        let cut = snippet(&line, &["cluster".into()], 60);
+        assert!(cut.starts_with('…') && cut.ends_with('…') && cut.contains("cluster mesh"), "{cut}");
+        assert_eq!(cut.chars().count(), 60);
+        assert_eq!(snippet("short line", &["short".into()], 60), "short line");
+    }
 }
