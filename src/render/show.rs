@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::model::{Event, Lang, Session, Vocabulary};
 use crate::render::time_range;
-use crate::render::words::words;
+use crate::render::words::{kind_label, status_label, words};
 use crate::ui::{sanitize_line, sanitize_text};
 
 /// Everything about one session, notes last.
@@ -22,8 +22,8 @@ pub fn session(event: &Event, s: &Session, vocabulary: &Vocabulary, lang: Lang) 
     field(w.time, &time_range(event, s));
     field(w.room, s.room.as_deref().unwrap_or(""));
     field(w.track, s.track.as_deref().unwrap_or(""));
-    field(w.kind, s.kind.key());
-    field(w.status, s.status.key());
+    field(w.kind, kind_label(s.kind, lang));
+    field(w.status, status_label(s.status, lang));
     field(w.speakers, &s.speakers_line());
     field(w.tags, &s.tags.join(", "));
     for link in &s.links {

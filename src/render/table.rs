@@ -3,7 +3,7 @@
 use comfy_table::{ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle as Lines, Width};
 
 use crate::model::{Event, Lang, Vocabulary};
-use crate::render::words::words;
+use crate::render::words::{kind_label, status_label, words};
 use crate::render::{Row, time_range};
 use crate::ui::sanitize_line;
 
@@ -64,8 +64,8 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
         any_room.then(|| {
             column(w.room, cells(&|r| sanitize_line(r.session.room.as_deref().unwrap_or("")).into_owned()), 0, Some(1))
         }),
-        Some(column(w.kind, cells(&|r| r.session.kind.to_string()), 0, Some(0))),
-        Some(column(w.status, cells(&status), 0, Some(3))),
+        Some(column(w.kind, cells(&|r| kind_label(r.session.kind, style.lang).to_string()), 0, Some(0))),
+        Some(column(w.status, cells(&|r| status(r, style.lang)), 0, Some(3))),
         Some(column(
             w.verdict,
             cells(&|r| label(r).map(|l| sanitize_line(&l).into_owned()).unwrap_or_default()),
@@ -84,7 +84,7 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
     {
         for (cell, row) in verdicts.cells.iter_mut().zip(rows) {
             if cell.is_empty() && row.session.id != 0 && row.session.status != crate::model::Status::Attended {
-                *cell = status(row);
+                *cell = status(row, style.lang);
             }
         }
     }
@@ -107,14 +107,14 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
 
 /// The status, and whether the talk left the imported programme. A
 /// programme talk the user has not picked (id 0) has none.
-fn status(row: &Row<'_>) -> String {
+fn status(row: &Row<'_>, lang: crate::model::Lang) -> String {
     let session = row.session;
-    if session.id == 0 {
-        String::new()
-    } else if session.removed_from_schedule {
-        format!("{} (removed from schedule)", session.status)
-    } else {
-        session.status.to_string()
+    let label = status_label(session.status, lang);
+    match (session.id, session.removed_from_schedule, lang) {
+        (0, _, _) => String::new(),
+        (_, true, crate::model::Lang::Fr) => format!("{label} (retiré du programme)"),
+        (_, true, crate::model::Lang::En) => format!("{label} (removed from schedule)"),
+        _ => label.to_string(),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
-use crate::model::Lang;
+use crate::model::{Kind, Lang, Status};
 
 /// Fixed words of one language.
 pub struct Words {
@@ -115,6 +115,30 @@ pub const FR: Words = Words {
     ],
 };
 
+/// How a kind reads in a table or a session's view (JSON and filters use the key).
+pub fn kind_label(kind: Kind, lang: Lang) -> &'static str {
+    match (lang, kind) {
+        (Lang::En, _) => kind.key(),
+        (Lang::Fr, Kind::Panel) => "table ronde",
+        (Lang::Fr, Kind::Workshop) => "atelier",
+        (Lang::Fr, Kind::Demo) => "démo",
+        (Lang::Fr, Kind::Networking) => "rencontres",
+        (Lang::Fr, Kind::Other) => "autre",
+        (Lang::Fr, _) => kind.key(),
+    }
+}
+
+/// How a status reads in a table or a session's view.
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    match (lang, status) {
+        (Lang::En, _) => status.key(),
+        (Lang::Fr, Status::Attended) => "vu",
+        (Lang::Fr, Status::Planned) => "prévu",
+        (Lang::Fr, Status::Missed) => "raté",
+        (Lang::Fr, Status::Replay) => "en replay",
+    }
+}
+
 pub fn words(lang: Lang) -> &'static Words {
     match lang {
         Lang::Fr => &FR,
@@ -144,6 +168,14 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_follow_the_language() {
+        assert_eq!(status_label(Status::Missed, Lang::Fr), "raté");
+        assert_eq!(status_label(Status::Missed, Lang::En), "missed");
+        assert_eq!(kind_label(Kind::Workshop, Lang::Fr), "atelier");
+        assert_eq!(kind_label(Kind::Keynote, Lang::Fr), "keynote");
+    }
 
     #[test]
     fn long_dates_in_both_languages() {
