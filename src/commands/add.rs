@@ -198,7 +198,7 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
         Some(title) => title,
         None if ctx.prompt.available() => {
             let event = ctx.journal.load(&slug)?.event;
-            match choose_from_programme(&event, ctx)? {
+            match choose_from_programme(&event, fields.day, ctx)? {
                 Some(talk) => return add_talk(&talk, &event, &fields, ctx),
                 None => ask(&mut fields, &event, ctx)?,
             }
@@ -306,13 +306,15 @@ fn talk_line(talk: &Session, event: &Event) -> String {
 
 /// On a terminal with an imported programme: the talks under way first,
 /// then a fuzzy search over the day's talks. `None`: the user will type.
-fn choose_from_programme(event: &Event, ctx: &mut Context) -> Result<Option<Session>> {
-    let Ok(day) = event.today(ctx.now) else { return Ok(None) };
+/// `--day` picks the day to search (at night, noting the day's talks).
+fn choose_from_programme(event: &Event, day: Option<u32>, ctx: &mut Context) -> Result<Option<Session>> {
+    let today = event.today(ctx.now).ok();
+    let Some(day) = day.or(today) else { return Ok(None) };
     let programme = ctx.journal.programme(event)?;
     if programme.is_empty() {
         return Ok(None);
     }
-    let running = plan::running(&programme, ctx.now, "");
+    let running = if Some(day) == today { plan::running(&programme, ctx.now, "") } else { Vec::new() };
     let search = format!("Search all talks of day {day}…");
     let other = "Another session (type its title)".to_string();
     let day_talks: Vec<&Session> = programme.iter().filter(|t| t.day == day).collect();

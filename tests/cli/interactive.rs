@@ -564,3 +564,20 @@ fn esc_in_the_search_goes_back_to_the_talks_under_way() {
     tty.expect("Added #1 Focused hardware, from the programme: jot away.");
     tty.exits_with(0);
 }
+
+#[test]
+fn at_night_add_with_a_day_searches_that_days_programme() {
+    let env = with_democon_programme();
+    let mut cmd = notes(&env, &["add", "-d", "2", "-v", "good"]);
+    // The evening of day 3: nothing is under way; day 2's talks are searched.
+    cmd.env("NOTES_NOW", "2020-12-16T21:00:00+01:00");
+    let mut tty = Tty::spawn(cmd);
+    tty.expect("Type to search the day's talks");
+    tty.send("quality");
+    tty.expect(&format!("❯ {TAN_LINE}"));
+    tty.send(ENTER);
+    tty.expect("Added #1 Quality websites, from the programme: jot away.");
+    tty.exits_with(0);
+    let file = env.event_file("democon");
+    assert!(file.contains("status = \"attended\"") && file.contains("verdict = \"good\""), "{file}");
+}
