@@ -1,6 +1,6 @@
 //! `notes add`: a new session, from flags or, on a terminal, from prompts.
 
-use chrono::{DateTime, FixedOffset, TimeZone, Timelike};
+use chrono::{DateTime, FixedOffset, Timelike};
 use clap::Args;
 
 use crate::cli::{TimeArg, parse_day, parse_kind, parse_status, parse_time};
@@ -149,7 +149,7 @@ impl SessionFields {
         match (self.day, self.at) {
             (Some(day), _) => event.check_day(day),
             (None, Some(TimeArg::Local(t))) => day_on(t.date(), event),
-            (None, Some(TimeArg::Fixed(t))) => day_on(t.with_timezone(&event.timezone).date_naive(), event),
+            (None, Some(TimeArg::Fixed(t))) => day_on(event.timezone.local(&t).date_naive(), event),
             _ => fallback(),
         }
     }
@@ -179,7 +179,7 @@ fn resolve_time(time: Option<TimeArg>, event: &Event, day: u32) -> Result<Option
         Some(TimeArg::Local(t)) => t,
         Some(TimeArg::Clock(t)) => event.date_of(day).expect("day checked").and_time(t),
     };
-    let at = event.timezone.from_local_datetime(&local).earliest().ok_or_else(|| Error::BadValue {
+    let at = event.timezone.from_local(local).ok_or_else(|| Error::BadValue {
         what: "time",
         input: local.to_string(),
         expected: "a time that exists in the event's time zone",
@@ -237,7 +237,7 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
 /// 11:07 started at 11:05, as far as anyone will remember.
 fn started_about(now: chrono::DateTime<chrono::Utc>, event: &Event) -> DateTime<FixedOffset> {
     use chrono::{DurationRound, TimeDelta};
-    let local = now.with_timezone(&event.timezone).fixed_offset();
+    let local = event.timezone.local(&now);
     local.duration_trunc(TimeDelta::minutes(5)).unwrap_or(local).with_nanosecond(0).unwrap_or(local)
 }
 

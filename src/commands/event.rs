@@ -3,13 +3,12 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 use clap::{Args, Subcommand};
 
 use crate::cli::parse_date;
 use crate::commands::{Context, edit::edit_text};
 use crate::error::{Error, Result};
-use crate::model::{Event, text};
+use crate::model::{Event, Zone, text};
 use crate::render::{json, show, table};
 use crate::store::{record, state};
 
@@ -65,7 +64,7 @@ struct AddEventArgs {
     location: Option<String>,
     /// IANA time zone of the venue, e.g. Europe/Paris [default: $TZ, then the system's]
     #[arg(long, value_name = "ZONE", value_parser = parse_tz)]
-    tz: Option<Tz>,
+    tz: Option<Zone>,
     /// The event's web site
     #[arg(long)]
     url: Option<String>,
@@ -93,7 +92,7 @@ struct EditEventArgs {
     location: Option<String>,
     /// New time zone
     #[arg(long, value_name = "ZONE", value_parser = parse_tz)]
-    tz: Option<Tz>,
+    tz: Option<Zone>,
     /// New web site
     #[arg(long)]
     url: Option<String>,
@@ -102,7 +101,7 @@ struct EditEventArgs {
     tag: Vec<String>,
 }
 
-fn parse_tz(input: &str) -> Result<Tz, String> {
+fn parse_tz(input: &str) -> Result<Zone, String> {
     record::parse_timezone(input)
 }
 
@@ -181,12 +180,12 @@ fn check_dates(event: &Event) -> Result<()> {
 }
 
 /// `$TZ` when it names an IANA zone, else the system's zone, else UTC.
-fn system_timezone() -> Tz {
+fn system_timezone() -> Zone {
     std::env::var("TZ")
         .ok()
-        .and_then(|tz| tz.trim_start_matches(':').parse().ok())
-        .or_else(|| iana_time_zone::get_timezone().ok().and_then(|tz| tz.parse().ok()))
-        .unwrap_or(Tz::UTC)
+        .and_then(|tz| Zone::parse(tz.trim_start_matches(':')))
+        .or_else(Zone::system)
+        .unwrap_or(Zone::UTC)
 }
 
 fn list(as_json: bool, ctx: &mut Context) -> Result<()> {

@@ -3,13 +3,12 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use chrono_tz::Tz;
 use clap::Args;
 
 use crate::commands::Context;
 use crate::error::{Error, Result};
 use crate::import::{self, Schedule};
-use crate::model::{Event, Session, text};
+use crate::model::{Event, Session, Zone, text};
 use crate::store::{programme, record, state};
 
 const AFTER_HELP: &str = "\
@@ -32,10 +31,10 @@ pub struct ImportArgs {
 
     /// Zone for times the file gives without one, and for a new event
     #[arg(long, value_name = "ZONE", value_parser = parse_tz)]
-    tz: Option<Tz>,
+    tz: Option<Zone>,
 }
 
-fn parse_tz(input: &str) -> Result<Tz, String> {
+fn parse_tz(input: &str) -> Result<Zone, String> {
     record::parse_timezone(input)
 }
 
@@ -54,8 +53,8 @@ struct Report {
 pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     let bytes = read_bounded(&args.file)?;
     let known_event = known_event(ctx)?;
-    let zone = args.tz.or(known_event.as_ref().map(|e| e.timezone));
-    let schedule = import::parse(&bytes, zone).map_err(|e| Error::Rejected {
+    let zone = args.tz.clone().or(known_event.as_ref().map(|e| e.timezone.clone()));
+    let schedule = import::parse(&bytes, zone.as_ref()).map_err(|e| Error::Rejected {
         what: args.file.display().to_string(),
         message: format!("{}; nothing was imported", e.0),
     })?;
@@ -149,8 +148,8 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
             "create the event first, then import with --event SLUG",
         ));
     }
-    let timezone = args.tz.unwrap_or_else(|| zone_of(schedule, ctx));
-    let local_dates: Vec<_> = schedule.talks.iter().map(|t| t.start.with_timezone(&timezone).date_naive()).collect();
+    let timezone = args.tz.clone().unwrap_or_else(|| zone_of(schedule, ctx));
+    let local_dates: Vec<_> = schedule.talks.iter().map(|t| timezone.local(&t.start).date_naive()).collect();
     let start = schedule.start.or_else(|| local_dates.iter().min().copied()).expect("a schedule has talks");
     let end = schedule.end.or_else(|| local_dates.iter().max().copied()).unwrap_or(start);
     if end < start {
@@ -159,8 +158,17 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
             message: format!("the conference ends ({end}) before it starts ({start}); nothing was imported"),
         });
     }
-    let event =
-        Event { slug, name, location: None, start, end, timezone, url: None, tags: Vec::new(), days: BTreeMap::new() };
+    let event = Event {
+        slug,
+        name,
+        location: None,
+        start,
+        end,
+        timezone: timezone.clone(),
+        url: None,
+        tags: Vec::new(),
+        days: BTreeMap::new(),
+    };
     ctx.journal.create(&event, || ctx.ui.status("waiting for another notes process…"))?;
     state::update(ctx.journal.dir(), |s| s.current_event = Some(event.slug.clone()))?;
     ctx.ui.status(&format!(
@@ -177,16 +185,16 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
 /// another offset (then a fixed zone of that offset, `Etc/GMT-1` for
 /// +01:00); with no zone at all, UTC. Instants are right either way: this
 /// only chooses how times are shown.
-fn zone_of(schedule: &Schedule, ctx: &Context) -> Tz {
+fn zone_of(schedule: &Schedule, ctx: &Context) -> Zone {
     let offset_hours = schedule.talks.first().map_or(0, |t| t.start.offset().local_minus_utc() / 3600);
-    match schedule.timezone {
-        Some(tz) if tz != Tz::UTC || offset_hours == 0 => return tz,
+    match &schedule.timezone {
+        Some(tz) if *tz != Zone::UTC || offset_hours == 0 => return tz.clone(),
         _ => {}
     }
     let zone = match offset_hours {
-        0 => Tz::UTC,
+        0 => Zone::UTC,
         // Etc/GMT names have the sign the other way round.
-        h => format!("Etc/GMT{:+}", -h).parse().unwrap_or(Tz::UTC),
+        h => Zone::parse(&format!("Etc/GMT{:+}", -h)).unwrap_or(Zone::UTC),
     };
     ctx.ui.warn(&format!(
         "the schedule does not name its time zone reliably; times are shown in {} (pass --tz, e.g. --tz Europe/Paris)",

@@ -6,11 +6,11 @@
 //! summary in the producer's own convention.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use chrono_tz::Tz;
 use icalendar::parser::{Component, Property, read_calendar};
 
 use super::text::{html_to_text, parse_iso_duration};
 use super::{Format, ImportError, Schedule, Talk, guess_kind, local_time};
+use crate::model::Zone;
 use crate::model::{Link, Speaker};
 
 pub struct Ics;
@@ -30,7 +30,7 @@ impl Format for Ics {
         text.starts_with("BEGIN:VCALENDAR")
     }
 
-    fn parse(text: &str, zone: Option<Tz>) -> Result<Schedule, ImportError> {
+    fn parse(text: &str, zone: Option<&Zone>) -> Result<Schedule, ImportError> {
         let calendar = read_calendar(text).map_err(|e| ImportError(invalid_calendar(&e)))?;
         let prop =
             |name: &str| calendar.properties.iter().find(|p| p.name == name).map(|p| p.val.as_str().trim().to_string());
@@ -42,17 +42,17 @@ impl Format for Ics {
         } else {
             Producer::Other
         };
-        let declared = prop("X-WR-TIMEZONE").and_then(|z| z.parse::<Tz>().ok());
+        let declared = prop("X-WR-TIMEZONE").and_then(|z| Zone::parse(&z));
         let mut schedule = Schedule {
             format: "iCalendar",
             name: calendar_name(&prodid, prop("X-WR-CALNAME")),
-            timezone: declared,
+            timezone: declared.clone(),
             ..Schedule::default()
         };
         let mut skipped = 0;
         let mut unknown_zones = std::collections::BTreeSet::new();
         for event in calendar.components.iter().filter(|c| c.name == "VEVENT") {
-            match talk(event, producer, zone.or(declared), &mut unknown_zones) {
+            match talk(event, producer, zone.or(declared.as_ref()), &mut unknown_zones) {
                 Some(talk) => schedule.talks.push(talk),
                 None => skipped += 1,
             }
@@ -91,7 +91,7 @@ fn calendar_name(prodid: &str, calname: Option<String>) -> Option<String> {
 fn talk(
     event: &Component<'_>,
     producer: Producer,
-    zone: Option<Tz>,
+    zone: Option<&Zone>,
     unknown: &mut std::collections::BTreeSet<String>,
 ) -> Option<Talk> {
     let text = |name: &str| {
@@ -306,7 +306,7 @@ fn split_text_list(value: &str) -> Vec<String> {
 /// DTSTART/DTEND: UTC, local with TZID, or floating. All-day dates are not talks.
 fn datetime(
     prop: &Property<'_>,
-    zone: Option<Tz>,
+    zone: Option<&Zone>,
     unknown: &mut std::collections::BTreeSet<String>,
 ) -> Option<DateTime<FixedOffset>> {
     let value = prop.val.as_str().trim().trim_end_matches('\r');
@@ -327,17 +327,14 @@ fn datetime(
         return Some(Utc.from_utc_datetime(&naive).fixed_offset());
     }
     let naive = NaiveDateTime::parse_from_str(value, "%Y%m%dT%H%M%S").ok()?;
-    let tz = match param("TZID") {
-        Some(name) => match name.parse::<Tz>() {
-            Ok(tz) => Some(tz),
-            Err(_) => {
-                unknown.insert(name);
-                zone
-            }
-        },
-        None => zone,
-    };
-    local_time(naive, tz)
+    let named = param("TZID").and_then(|name| {
+        let tz = Zone::parse(&name);
+        if tz.is_none() {
+            unknown.insert(name);
+        }
+        tz
+    });
+    local_time(naive, named.as_ref().or(zone))
 }
 
 #[cfg(test)]

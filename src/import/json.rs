@@ -6,10 +6,10 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, NaiveTime};
-use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::{Format, FrabEntry, ImportError, Schedule, Talk, local_time, present};
+use crate::model::Zone;
 
 pub struct Json;
 
@@ -81,15 +81,15 @@ impl Format for Json {
         text.starts_with('{')
     }
 
-    fn parse(text: &str, zone: Option<Tz>) -> Result<Schedule, ImportError> {
+    fn parse(text: &str, zone: Option<&Zone>) -> Result<Schedule, ImportError> {
         let root: Root =
             serde_json::from_str(text).map_err(|e| ImportError(format!("not a readable schedule.json: {e}")))?;
         let conference = root.schedule.conference;
-        let declared = conference.time_zone_name.as_deref().and_then(|z| z.parse::<Tz>().ok());
+        let declared = conference.time_zone_name.as_deref().and_then(Zone::parse);
         let mut schedule = Schedule {
             format: "schedule.json",
             name: conference.title.clone(),
-            timezone: declared,
+            timezone: declared.clone(),
             start: conference.start.as_deref().and_then(date),
             end: conference.end.as_deref().and_then(date),
             ..Schedule::default()
@@ -98,7 +98,7 @@ impl Format for Json {
         for day in &conference.days {
             for (room, events) in &day.rooms {
                 for event in events {
-                    match talk(event, day, room, zone.or(declared)) {
+                    match talk(event, day, room, zone.or(declared.as_ref())) {
                         Some(talk) => schedule.talks.push(talk),
                         None => skipped += 1,
                     }
@@ -117,7 +117,7 @@ fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
 }
 
-fn talk(event: &Event, day: &Day, room: &str, zone: Option<Tz>) -> Option<Talk> {
+fn talk(event: &Event, day: &Day, room: &str, zone: Option<&Zone>) -> Option<Talk> {
     let title = present(event.title.as_deref())?;
     let start = match event.date.as_deref().and_then(|d| DateTime::parse_from_rfc3339(d).ok()) {
         Some(start) => start,

@@ -8,10 +8,9 @@ mod json;
 mod text;
 mod xml;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
-use chrono_tz::Tz;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
-use crate::model::{Kind, Link, Speaker};
+use crate::model::{Kind, Link, Speaker, Zone};
 
 pub use text::{html_to_text, parse_clock_duration};
 
@@ -25,7 +24,7 @@ pub struct Schedule {
     pub format: &'static str,
     pub name: Option<String>,
     /// The zone the file declares, if it names a real one.
-    pub timezone: Option<Tz>,
+    pub timezone: Option<Zone>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub talks: Vec<Talk>,
@@ -58,8 +57,8 @@ impl Talk {
             title: self.title.clone(),
             kind: self.kind,
             speakers: self.speakers.clone(),
-            at: Some(self.start.with_timezone(&event.timezone).fixed_offset()),
-            end: self.end.map(|e| e.with_timezone(&event.timezone).fixed_offset()),
+            at: Some(event.timezone.local(&self.start)),
+            end: self.end.map(|e| event.timezone.local(&e)),
             room: self.room.clone(),
             track: self.track.clone(),
             links: self.links.clone(),
@@ -138,12 +137,12 @@ trait Format {
     /// Whether `text` (trimmed, without BOM) looks like this format.
     fn detect(text: &str) -> bool;
     /// Reads the schedule. `zone` reads times that carry no zone of their own.
-    fn parse(text: &str, zone: Option<Tz>) -> Result<Schedule, ImportError>;
+    fn parse(text: &str, zone: Option<&Zone>) -> Result<Schedule, ImportError>;
 }
 
 /// Detects the format from the content and reads the schedule.
 /// `zone` is used for times without offset or zone (`--tz`, or the event's).
-pub fn parse(bytes: &[u8], zone: Option<Tz>) -> Result<Schedule, ImportError> {
+pub fn parse(bytes: &[u8], zone: Option<&Zone>) -> Result<Schedule, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError(format!(
             "the file is over {} MB; real schedules are a few MB at most, so this is not one",
@@ -193,9 +192,8 @@ fn make_ids_unique(talks: &mut [Talk]) {
 }
 
 /// A wall-clock time in `zone` (UTC when none), as an instant.
-fn local_time(local: NaiveDateTime, zone: Option<Tz>) -> Option<DateTime<FixedOffset>> {
-    let zone = zone.unwrap_or(Tz::UTC);
-    zone.from_local_datetime(&local).earliest().map(|t| t.fixed_offset())
+fn local_time(local: NaiveDateTime, zone: Option<&Zone>) -> Option<DateTime<FixedOffset>> {
+    zone.unwrap_or(&Zone::UTC).from_local(local)
 }
 
 /// Recognises keynotes, lightning talks, workshops… from the words a

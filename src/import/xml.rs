@@ -5,10 +5,10 @@
 //! to the next day when earlier than the conference's `day_change`.
 
 use chrono::{DateTime, Days, NaiveDate, NaiveTime};
-use chrono_tz::Tz;
 use serde::Deserialize;
 
 use super::{Format, FrabEntry, ImportError, Schedule, Talk, local_time, present};
+use crate::model::Zone;
 
 pub struct Xml;
 
@@ -98,11 +98,11 @@ impl Format for Xml {
         text.starts_with('<') && text.contains("<schedule")
     }
 
-    fn parse(text: &str, zone: Option<Tz>) -> Result<Schedule, ImportError> {
+    fn parse(text: &str, zone: Option<&Zone>) -> Result<Schedule, ImportError> {
         let root: Root =
             quick_xml::de::from_str(text).map_err(|e| ImportError(format!("not a readable schedule.xml: {e}")))?;
         let conference = root.conference;
-        let declared = conference.as_ref().and_then(|c| c.time_zone_name.as_deref()).and_then(|z| z.parse::<Tz>().ok());
+        let declared = conference.as_ref().and_then(|c| c.time_zone_name.as_deref()).and_then(Zone::parse);
         let day_change = conference
             .as_ref()
             .and_then(|c| c.day_change.as_deref())
@@ -112,7 +112,7 @@ impl Format for Xml {
         let mut schedule = Schedule {
             format: "schedule.xml",
             name: conference.as_ref().and_then(|c| present(c.title.as_deref())).map(str::to_string),
-            timezone: declared,
+            timezone: declared.clone(),
             start: date(conference.as_ref().and_then(|c| c.start.as_ref())),
             end: date(conference.as_ref().and_then(|c| c.end.as_ref())),
             ..Schedule::default()
@@ -122,7 +122,7 @@ impl Format for Xml {
             let day_date = date(day.date.as_ref());
             for room in &day.room {
                 for event in &room.event {
-                    match talk(event, day_date, room.name.as_deref(), zone.or(declared), day_change) {
+                    match talk(event, day_date, room.name.as_deref(), zone.or(declared.as_ref()), day_change) {
                         Some(talk) => schedule.talks.push(talk),
                         None => skipped += 1,
                     }
@@ -141,7 +141,7 @@ fn talk(
     event: &Event,
     day: Option<NaiveDate>,
     room: Option<&str>,
-    zone: Option<Tz>,
+    zone: Option<&Zone>,
     day_change: Option<NaiveTime>,
 ) -> Option<Talk> {
     let title = present(event.title.as_deref())?;

@@ -3,9 +3,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use chrono_tz::Tz;
 
 use crate::error::Error;
+use crate::model::Zone;
 
 /// Hour at which a conference day ends, for talks after midnight.
 const DAY_CHANGE_HOUR: u32 = 5;
@@ -20,7 +20,7 @@ pub struct Event {
     pub location: Option<String>,
     pub start: NaiveDate,
     pub end: NaiveDate,
-    pub timezone: Tz,
+    pub timezone: Zone,
     pub url: Option<String>,
     pub tags: Vec<String>,
     pub days: BTreeMap<u32, DayNotes>,
@@ -54,7 +54,7 @@ impl Event {
 
     /// Today's day of the event, in the event's time zone.
     pub fn today(&self, now: DateTime<Utc>) -> Result<u32, Error> {
-        let today = now.with_timezone(&self.timezone).date_naive();
+        let today = self.timezone.local(&now).date_naive();
         self.day_on(today).ok_or_else(|| Error::NotDuringEvent {
             today,
             event: self.name.clone(),
@@ -68,7 +68,7 @@ impl Event {
     /// Conference days run past midnight: a start before 05:00 belongs to
     /// the day before (unless that is before the event).
     pub fn day_of(&self, at: DateTime<chrono::FixedOffset>) -> Option<u32> {
-        let local = at.with_timezone(&self.timezone);
+        let local = self.timezone.local(&at);
         let date = local.date_naive();
         let night = local.time() < chrono::NaiveTime::from_hms_opt(DAY_CHANGE_HOUR, 0, 0).expect("a valid hour");
         match (night, self.day_on(date)) {
@@ -109,7 +109,7 @@ mod tests {
             location: Some("Paris".into()),
             start: NaiveDate::from_ymd_opt(2024, 3, 19).unwrap(),
             end: NaiveDate::from_ymd_opt(2024, 3, 22).unwrap(),
-            timezone: chrono_tz::Europe::Paris,
+            timezone: Zone::parse("Europe/Paris").unwrap(),
             url: None,
             tags: vec![],
             days: BTreeMap::new(),

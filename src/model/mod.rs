@@ -9,12 +9,14 @@ mod session;
 mod speaker;
 pub mod text;
 mod verdict;
+mod zone;
 
 pub use event::{DayNotes, Event};
 pub use keyword::{Kind, Status};
 pub use session::{Link, Session, short_refs};
 pub use speaker::Speaker;
 pub use verdict::{Verdict, Vocabulary};
+pub use zone::Zone;
 
 /// The language of the tool's output and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

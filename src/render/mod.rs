@@ -36,7 +36,7 @@ pub fn sort_rows(rows: &mut [Row<'_>]) {
 
 /// "11:00–11:35" in the event's time zone, or "" when untimed.
 pub fn time_range(event: &Event, session: &Session) -> String {
-    let local = |t: DateTime<FixedOffset>| t.with_timezone(&event.timezone).format("%H:%M").to_string();
+    let local = |t: DateTime<FixedOffset>| event.timezone.local(&t).format("%H:%M").to_string();
     match (session.at, session.end) {
         (Some(at), Some(end)) => format!("{}–{}", local(at), local(end)),
         (Some(at), None) => local(at),

@@ -8,14 +8,13 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
-use chrono_tz::Tz;
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 use toml::value::Datetime;
 use toml_edit::{Array, InlineTable, Item, Table, Value};
 
 use crate::error::Error;
-use crate::model::{DayNotes, Event, Link, Session, Speaker};
+use crate::model::{DayNotes, Event, Link, Session, Speaker, Zone};
 
 /// The journal format this binary reads and writes.
 pub const SCHEMA: i64 = 1;
@@ -115,7 +114,7 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
     let record = file.event;
     let timezone = match &record.timezone {
         Some(name) => parse_timezone(name).map_err(|e| invalid(format!("[event] timezone: {e}")))?,
-        None => Tz::UTC,
+        None => Zone::UTC,
     };
     let start = to_date(&record.start).ok_or_else(|| invalid("[event] start must be a date like 2024-03-19".into()))?;
     let end = to_date(&record.end).ok_or_else(|| invalid("[event] end must be a date like 2024-03-22".into()))?;
@@ -165,7 +164,7 @@ pub fn session_from(record: SessionRecord, event: &Event) -> Result<Session, Str
         value
             .as_ref()
             .map(|v| {
-                to_datetime(v, event.timezone)
+                to_datetime(v, &event.timezone)
                     .ok_or_else(|| format!("{key} must be a date and time like 2024-03-20T11:00:00+01:00"))
             })
             .transpose()
@@ -204,8 +203,8 @@ pub fn session_from(record: SessionRecord, event: &Event) -> Result<Session, Str
     })
 }
 
-pub fn parse_timezone(name: &str) -> Result<Tz, String> {
-    name.parse::<Tz>().map_err(|_| format!("unknown time zone '{name}' (expected an IANA name like Europe/Paris)"))
+pub fn parse_timezone(name: &str) -> Result<Zone, String> {
+    Zone::parse(name).ok_or_else(|| format!("unknown time zone '{name}' (expected an IANA name like Europe/Paris)"))
 }
 
 fn to_date(value: &Datetime) -> Option<NaiveDate> {
@@ -214,7 +213,7 @@ fn to_date(value: &Datetime) -> Option<NaiveDate> {
 }
 
 /// A TOML date-time; one without offset is read in the event's time zone.
-fn to_datetime(value: &Datetime, tz: Tz) -> Option<DateTime<FixedOffset>> {
+fn to_datetime(value: &Datetime, tz: &Zone) -> Option<DateTime<FixedOffset>> {
     value.date?;
     value.time?;
     let text = value.to_string();
@@ -222,7 +221,7 @@ fn to_datetime(value: &Datetime, tz: Tz) -> Option<DateTime<FixedOffset>> {
         return DateTime::parse_from_rfc3339(&text).ok();
     }
     let local = NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
-    tz.from_local_datetime(&local).earliest().map(|dt| dt.fixed_offset())
+    tz.from_local(local)
 }
 
 // ---- writing ----------------------------------------------------------------
