@@ -36,6 +36,10 @@ pub enum Command {
     Event(event::EventArgs),
     /// Set a day's label, intro and conclusion (for the day's post)
     Day(day::DayArgs),
+    /// Load a conference schedule (.ics, schedule.json, schedule.xml)
+    Import(import::ImportArgs),
+    /// Mark programme talks you want to see (copied into your journal)
+    Plan(plan::PlanArgs),
     /// Add a session (talk, keynote…) and make it the current one
     Add(add::AddArgs),
     /// Append a line to the current session's notes
@@ -53,10 +57,6 @@ pub enum Command {
     List(list::ListArgs),
     /// Search every event's sessions and notes
     Filter(filter::FilterCmdArgs),
-    /// Load a conference schedule (.ics, schedule.json, schedule.xml)
-    Import(import::ImportArgs),
-    /// Mark programme talks you want to see (copied into your journal)
-    Plan(plan::PlanArgs),
     /// Turn notes into a blog-post draft (md) or JSON
     Export(export::ExportArgs),
     /// Show where the journal and the configuration live
