@@ -73,7 +73,13 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// `COLUMNS` when set (tests, narrow panes); otherwise the table asks the terminal.
+/// `COLUMNS` when set (tests, narrow panes), else the terminal's width;
+/// `None` in a pipe, where tables are not cut.
 fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok()).filter(|w| *w > 20)
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok());
+    let terminal = || {
+        use std::io::IsTerminal;
+        std::io::stdout().is_terminal().then(|| console::Term::stdout().size().1)
+    };
+    columns.or_else(terminal).filter(|w| *w > 20)
 }
