@@ -76,7 +76,7 @@ impl Session {
         // Consecutive items stay one list; anything else opens a new block.
         let separator = match notes.lines().last() {
             None => "",
-            Some(last) if as_item && is_list_item(last) => "\n",
+            Some(last) if is_list_item(&block) && is_list_item(last) => "\n",
             Some(_) => "\n\n",
         };
         self.notes = format!("{notes}{separator}{block}\n");
@@ -141,6 +141,15 @@ mod tests {
         s.jot("Cluster mesh: CIDRs must not overlap", false);
         s.jot("Global services with one annotation", false);
         assert_eq!(s.notes, "- Cluster mesh: CIDRs must not overlap\n- Global services with one annotation\n");
+    }
+
+    #[test]
+    fn a_jot_written_as_an_item_joins_the_list() {
+        let mut s = Session::default();
+        s.jot("first", false);
+        s.jot("- second, typed with its dash", false);
+        s.jot("* third", false);
+        assert_eq!(s.notes, "- first\n- second, typed with its dash\n* third\n");
     }
 
     #[test]

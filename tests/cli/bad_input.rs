@@ -217,3 +217,11 @@ fn path_and_completions_work_with_a_broken_config() {
     let out = fails_without_change(&env, &["list"], 1);
     assert!(out.contains("config.toml:1:"), "{out}");
 }
+
+#[test]
+fn shortening_an_event_under_its_sessions_is_refused() {
+    let env = with_one_session();
+    let out = fails_without_change(&env, &["event", "edit", "--end", "2024-03-19"], 2);
+    assert!(out.contains("session #1 is on day 2, after the new last day (1)"), "{out}");
+    assert!(out.contains("notes edit 1 --day 1"), "{out}");
+}
