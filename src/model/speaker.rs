@@ -12,7 +12,41 @@ pub struct Speaker {
 impl Speaker {
     /// Parses `"Name (Org)"`, `"Name @Org"` or `"Name"`. Returns `None` for
     /// blank input.
+    ///
+    /// The journal stores a speaker as text ([`Speaker::stored`]) and reads
+    /// it back with this function, so a split that no stored form reads
+    /// back the same keeps the whole text as the name instead.
     pub fn parse(input: &str) -> Option<Speaker> {
+        let speaker = Speaker::split(input)?;
+        if speaker.stored_forms().iter().any(|form| speaker.reads_back_from(form)) {
+            Some(speaker)
+        } else {
+            Some(Speaker { name: input.trim().to_string(), org: None })
+        }
+    }
+
+    /// The text the journal keeps: the display text, or another form when
+    /// that one would read back differently (a name with an `@` and no
+    /// organisation is stored as `"ann@home ()"`).
+    pub fn stored(&self) -> String {
+        let [natural, other] = self.stored_forms();
+        if self.reads_back_from(&natural) || !self.reads_back_from(&other) { natural } else { other }
+    }
+
+    /// Two ways to write the speaker, the natural one first. `"Name ()"`
+    /// always reads back as a name alone.
+    fn stored_forms(&self) -> [String; 2] {
+        match &self.org {
+            Some(org) => [format!("{} ({org})", self.name), format!("{} @{org}", self.name)],
+            None => [self.name.clone(), format!("{} ()", self.name)],
+        }
+    }
+
+    fn reads_back_from(&self, text: &str) -> bool {
+        Speaker::split(text).as_ref() == Some(self)
+    }
+
+    fn split(input: &str) -> Option<Speaker> {
         let input = input.trim();
         let (name, org) = if let Some(open) = opening_of_final_parenthesis(input) {
             (&input[..open], Some(&input[open + 1..input.len() - 1]))
@@ -105,6 +139,22 @@ mod tests {
     fn display_round_trips() {
         for input in ["Liz Rice (Isovalent)", "Aeva Black", "Jürgen Groß (Ünïcode GmbH)"] {
             assert_eq!(Speaker::parse(input).unwrap().to_string(), input);
+        }
+    }
+
+    #[test]
+    fn every_speaker_reads_back_from_its_stored_form() {
+        let cases = [
+            ("Jane Doe @Acme (EU", sp("Jane Doe", Some("Acme (EU")), "Jane Doe @Acme (EU"),
+            ("ann@home@", sp("ann@home", None), "ann@home ()"),
+            ("Ann (Acme @x (EU", sp("Ann (Acme", Some("x (EU")), "Ann (Acme @x (EU"),
+            ("Bo (a @b (c))", sp("Bo", Some("a @b (c)")), "Bo (a @b (c))"),
+            ("Liz Rice @Isovalent", sp("Liz Rice", Some("Isovalent")), "Liz Rice (Isovalent)"),
+        ];
+        for (input, speaker, stored) in cases {
+            assert_eq!(Speaker::parse(input).as_ref(), Some(&speaker), "{input}");
+            assert_eq!(speaker.stored(), stored);
+            assert_eq!(Speaker::parse(stored), Some(speaker));
         }
     }
 

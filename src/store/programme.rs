@@ -39,16 +39,21 @@ pub fn load(dir: &Path, event: &Event) -> Result<Vec<Session>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(Error::io("read", &path, e)),
     };
-    let file: ProgrammeRecord = toml::from_str(&text).map_err(|e| record::parse_error(&path, &text, &e))?;
+    parse(&path, event, &text)
+}
+
+/// Reads a programme file's text; `path` names it in errors.
+pub fn parse(path: &Path, event: &Event, text: &str) -> Result<Vec<Session>> {
+    let file: ProgrammeRecord = toml::from_str(text).map_err(|e| record::parse_error(path, text, &e))?;
     if let Some(found) = file.schema.filter(|s| *s > record::SCHEMA) {
-        return Err(Error::SchemaTooNew { path, found, supported: record::SCHEMA });
+        return Err(Error::SchemaTooNew { path: path.to_path_buf(), found, supported: record::SCHEMA });
     }
     file.talks
         .into_iter()
         .map(|talk| {
             let title = talk.title.clone();
             record::session_from(talk, event).map(|talk| Session { status: Status::Planned, ..talk }).map_err(
-                |message| Error::Invalid { path: path.clone(), message: format!("talk \"{title}\": {message}") },
+                |message| Error::Invalid { path: path.to_path_buf(), message: format!("talk \"{title}\": {message}") },
             )
         })
         .collect()

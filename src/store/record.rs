@@ -250,7 +250,7 @@ pub fn day_fields(day: &DayNotes) -> Vec<Field> {
 }
 
 pub fn session_fields(s: &Session) -> Vec<Field> {
-    let speakers: Vec<String> = s.speakers.iter().map(ToString::to_string).collect();
+    let speakers: Vec<String> = s.speakers.iter().map(Speaker::stored).collect();
     let links = (!s.links.is_empty()).then(|| {
         let mut array = Array::new();
         for link in &s.links {

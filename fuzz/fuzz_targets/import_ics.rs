@@ -1,0 +1,10 @@
+//! The iCalendar importer.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if data.starts_with(b"BEGIN:VCALENDAR") {
+        notes_fuzz::import_and_store(data);
+    }
+});
