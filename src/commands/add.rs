@@ -220,7 +220,7 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     let added = ctx.update_event(&slug, |doc| {
         let event = doc.event().clone();
         let day = fields.day_for(&event, || event.today(now))?;
-        let mut session = Session { title, day, id: doc.next_id(), ..Session::default() };
+        let mut session = Session { title, day, id: doc.next_id()?, ..Session::default() };
         fields.apply(&mut session, &event, &vocabulary)?;
         // Added during the talk: it started about now.
         if fields.at.is_none() && event.today(now).ok() == Some(session.day) {

@@ -51,7 +51,7 @@ pub fn run(args: DayArgs, ctx: &mut Context) -> Result<()> {
                 *field = Some(value).filter(|v| !v.trim().is_empty());
             }
         }
-        doc.put_day(day, notes);
+        doc.put_day(day, notes)?;
         Ok(doc.event().clone())
     })?;
     ctx.ui.print(&show::day(&event, args.day, ctx.lang))

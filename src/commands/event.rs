@@ -267,7 +267,7 @@ fn edit(args: EditEventArgs, ctx: &mut Context) -> Result<()> {
                 format!("move it first: notes edit {} --day {last}", session.id),
             ));
         }
-        doc.put_event(event);
+        doc.put_event(event)?;
         Ok(())
     })?;
     ctx.ui.print(&format!("Updated event {slug}"))

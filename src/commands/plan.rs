@@ -99,7 +99,7 @@ pub fn pick(
                 Ok((id, false))
             }
             None => {
-                let mut session = Session { id: doc.next_id(), status, ..talk.clone() };
+                let mut session = Session { id: doc.next_id()?, status, ..talk.clone() };
                 adjust(&mut session, &event)?;
                 let id = session.id;
                 doc.add_session(session);

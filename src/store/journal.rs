@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::model::{DayNotes, Event, Session};
 use crate::store::atomic;
 use crate::store::lock::FileLock;
+use crate::store::pieces::{self, CutError, Piece, PieceKind};
 use crate::store::record::{self, FileRecord};
 
 /// The journal directory.
@@ -38,13 +39,13 @@ impl EventFile {
     }
 }
 
-/// An event being changed: its `toml_edit` document, parsed once. The event
-/// is read from it up front; sessions only when asked for, so that a jot in
-/// a file of hundreds of sessions reads one of them. Every change is made to
-/// the document, which stays the source of the bytes.
+/// An event being changed: its file cut into pieces (see [`pieces`]). The
+/// event is read up front; a session only when asked for, so that a jot in
+/// a file of hundreds of sessions parses one of them. Changes are made to
+/// the pieces, which stay the source of the bytes.
 pub struct EventDoc {
     path: PathBuf,
-    doc: DocumentMut,
+    pieces: Vec<Piece>,
     event: Event,
 }
 
@@ -146,7 +147,7 @@ impl Journal {
         let text = read(&path, slug)?;
         let mut event_doc = EventDoc::parse(&path, slug, &text)?;
         let result = change(&mut event_doc)?;
-        let new_text = event_doc.doc.to_string();
+        let new_text = event_doc.text();
         if new_text != text {
             atomic::write(&path, new_text.as_bytes())?;
         }
@@ -216,29 +217,32 @@ pub fn one_line(text: &str) -> String {
 }
 
 impl EventDoc {
-    /// Parses the document and its event; sessions stay unread.
-    fn parse(path: &Path, slug: &str, text: &str) -> Result<EventDoc> {
-        let doc = text.parse::<DocumentMut>().map_err(|e| {
-            let (line, column) = e.span().map_or((1, 1), |span| record::line_column(text, span.start));
-            Error::Parse { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
+    /// Cuts the document into pieces and reads its event; sessions stay
+    /// unread until asked for.
+    pub fn parse(path: &Path, slug: &str, text: &str) -> Result<EventDoc> {
+        let pieces = pieces::cut(text).map_err(|e| match e {
+            CutError::Syntax => syntax_error(path, text),
+            CutError::SessionsNotTables => Error::Invalid {
+                path: path.to_path_buf(),
+                message: "sessions must be written as [[sessions]] tables".into(),
+            },
         })?;
-        // The head (schema, event, days) is small: read it through serde
-        // like a whole file, so both paths check the same things.
-        let mut head = DocumentMut::new();
-        for (key, item) in doc.iter().filter(|(key, _)| *key != "sessions") {
-            head.insert(key, item.clone());
-        }
-        let head_text = head.to_string();
-        let record: FileRecord = toml::from_str(&head_text).map_err(|head_error| {
-            // Positions in `head_text` mean nothing to the user: the whole
-            // file, read the slow way, names the line.
+        let head: String = pieces.iter().filter(|p| p.kind == PieceKind::Head).map(|p| p.text.as_str()).collect();
+        let record: FileRecord = toml::from_str(&head).map_err(|head_error| {
+            // Positions in `head` mean nothing to the user: the whole file,
+            // read the slow way, names the line.
             match toml::from_str::<FileRecord>(text) {
                 Err(e) => record::parse_error(path, text, &e),
                 Ok(_) => Error::Invalid { path: path.to_path_buf(), message: head_error.message().to_string() },
             }
         })?;
         let (event, _) = record::to_model(path, slug, record)?;
-        Ok(EventDoc { path: path.to_path_buf(), doc, event })
+        Ok(EventDoc { path: path.to_path_buf(), pieces, event })
+    }
+
+    /// The file's text, with every change made so far.
+    pub fn text(&self) -> String {
+        self.pieces.iter().map(|p| p.text.as_str()).collect()
     }
 
     pub fn path(&self) -> &Path {
@@ -251,122 +255,184 @@ impl EventDoc {
 
     /// Reads one session from the document.
     pub fn session(&self, id: u32) -> Result<Session> {
-        let index = self.session_index(id)?;
-        let table = self.session_tables().and_then(|s| s.get(index)).expect("index found above");
-        self.session_from_table(table)
+        self.read_session(&self.pieces[self.session_index(id)?].text)
     }
 
     /// The session linked to a programme talk, if the user picked it.
     pub fn session_linked_to(&self, schedule_id: &str) -> Result<Option<Session>> {
-        let linked = self.session_tables().and_then(|tables| {
-            tables.iter().find(|t| t.get("schedule_id").and_then(Item::as_str) == Some(schedule_id))
-        });
-        linked.map(|t| self.session_from_table(t)).transpose()
+        // Without escapes, a piece linked to the id holds its text: the
+        // others need not be parsed.
+        let may_link = |piece: &&Piece| piece.text.contains(schedule_id) || piece.text.contains('\\');
+        for piece in self.session_pieces().filter(may_link) {
+            let session = self.read_session(&piece.text)?;
+            if session.schedule_id.as_deref() == Some(schedule_id) {
+                return Ok(Some(session));
+            }
+        }
+        Ok(None)
     }
 
     /// Reads every session (for the rarer commands that need them all).
     pub fn sessions(&self) -> Result<Vec<Session>> {
-        self.session_tables()
-            .map_or(Ok(Vec::new()), |tables| tables.iter().map(|t| self.session_from_table(t)).collect())
+        self.session_pieces().map(|p| self.read_session(&p.text)).collect()
     }
 
-    fn session_from_table(&self, table: &Table) -> Result<Session> {
+    fn read_session(&self, piece: &str) -> Result<Session> {
         let invalid = |message: String| Error::Invalid { path: self.path.clone(), message };
-        let text = table.to_string();
-        let record: record::SessionRecord =
-            toml::from_str(&text).map_err(|e| invalid(format!("a session: {}", e.message())))?;
+        let record = toml::from_str::<OneSession>(piece)
+            .ok()
+            .and_then(|one| one.sessions.into_iter().next())
+            .ok_or_else(|| invalid(format!("a session is not valid TOML: {}", one_line(piece.trim()))))?;
         let id = record.id;
         record::session_from(record, &self.event).map_err(|e| invalid(format!("session #{id}: {e}")))
     }
 
-    fn session_tables(&self) -> Option<&ArrayOfTables> {
-        self.doc.get("sessions").and_then(Item::as_array_of_tables)
-    }
-
-    fn ids(&self) -> impl Iterator<Item = i64> + '_ {
-        self.session_tables().into_iter().flat_map(|s| s.iter()).filter_map(|t| t.get("id").and_then(Item::as_integer))
+    fn session_pieces(&self) -> impl Iterator<Item = &Piece> {
+        self.pieces.iter().filter(|p| matches!(p.kind, PieceKind::Session { .. }))
     }
 
     /// One more than the highest id: ids are never reused while the
     /// highest session exists.
-    pub fn next_id(&self) -> u32 {
-        u32::try_from(self.ids().max().unwrap_or(0) + 1).unwrap_or(u32::MAX)
+    pub fn next_id(&self) -> Result<u32> {
+        let highest = self.pieces.iter().filter_map(|p| match p.kind {
+            PieceKind::Session { id } => id,
+            PieceKind::Head => None,
+        });
+        u32::try_from(highest.max().unwrap_or(0).saturating_add(1)).map_err(|_| Error::Invalid {
+            path: self.path.clone(),
+            message: format!("session ids go up to {}: renumber the sessions to add one", u32::MAX),
+        })
     }
 
     /// Appends a session after the last `[[sessions]]` entry.
     pub fn add_session(&mut self, session: Session) {
         let mut table = Table::new();
         record::sync_table(&mut table, &[], record::session_fields(&session));
-        match self.doc.get_mut("sessions").and_then(Item::as_array_of_tables_mut) {
-            Some(sessions) => sessions.push(table),
-            None => {
-                let mut sessions = ArrayOfTables::new();
-                sessions.push(table);
-                self.doc.insert("sessions", Item::ArrayOfTables(sessions));
-            }
+        let text = format!("\n{}", session_document(table));
+        let after = self.pieces.iter().rposition(|p| matches!(p.kind, PieceKind::Session { .. }));
+        let index = after.map_or(self.pieces.len(), |i| i + 1);
+        if let Some(previous) = index.checked_sub(1).map(|i| &mut self.pieces[i])
+            && !previous.text.is_empty()
+            && !previous.text.ends_with('\n')
+        {
+            previous.text.push('\n');
         }
+        let kind = PieceKind::Session { id: Some(i64::from(session.id)) };
+        self.pieces.insert(index, Piece { text, kind });
     }
 
     /// Writes the changed fields of an existing session.
     pub fn put_session(&mut self, session: Session) -> Result<()> {
-        let previous = record::session_fields(&self.session(session.id)?);
-        let table = self.session_table(session.id)?;
+        let index = self.session_index(session.id)?;
+        let previous = record::session_fields(&self.read_session(&self.pieces[index].text)?);
+        let piece = &mut self.pieces[index];
+        let mut doc = parse_document(&self.path, &piece.text)?;
+        let table = doc
+            .get_mut("sessions")
+            .and_then(Item::as_array_of_tables_mut)
+            .and_then(|tables| tables.get_mut(0))
+            .ok_or_else(|| Error::UnknownSession { id: session.id, event: self.event.slug.clone() })?;
         record::sync_table(table, &previous, record::session_fields(&session));
+        piece.text = doc.to_string();
         Ok(())
     }
 
     pub fn remove_session(&mut self, id: u32) -> Result<Session> {
-        let session = self.session(id)?;
         let index = self.session_index(id)?;
-        if let Some(sessions) = self.doc.get_mut("sessions").and_then(Item::as_array_of_tables_mut) {
-            sessions.remove(index);
-        }
+        let session = self.read_session(&self.pieces[index].text)?;
+        self.pieces.remove(index);
         Ok(session)
     }
 
-    pub fn put_event(&mut self, event: Event) {
+    pub fn put_event(&mut self, event: Event) -> Result<()> {
         let previous = record::event_fields(&self.event);
-        let table = self.doc.entry("event").or_insert_with(|| Item::Table(Table::new()));
-        if let Some(table) = table.as_table_mut() {
-            record::sync_table(table, &previous, record::event_fields(&event));
-        }
+        self.edit_whole(|doc| {
+            let table = doc.entry("event").or_insert_with(|| Item::Table(Table::new()));
+            if let Some(table) = table.as_table_mut() {
+                record::sync_table(table, &previous, record::event_fields(&event));
+            }
+        })?;
         self.event = Event { days: self.event.days.clone(), ..event };
+        Ok(())
     }
 
     /// Writes the notes of one day; an empty one removes its table.
-    pub fn put_day(&mut self, day: u32, notes: DayNotes) {
-        let days = self.doc.entry("days").or_insert_with(|| {
-            let mut table = Table::new();
-            table.set_implicit(true);
-            Item::Table(table)
-        });
-        let Some(days) = days.as_table_mut() else { return };
-        let key = day.to_string();
-        if notes == DayNotes::default() {
-            days.remove(&key);
-            self.event.days.remove(&day);
-            return;
-        }
+    pub fn put_day(&mut self, day: u32, notes: DayNotes) -> Result<()> {
         let previous = self.event.days.get(&day).map(record::day_fields).unwrap_or_default();
-        let table = days.entry(&key).or_insert_with(|| Item::Table(Table::new()));
-        if let Some(table) = table.as_table_mut() {
-            record::sync_table(table, &previous, record::day_fields(&notes));
+        let fields = (notes != DayNotes::default()).then(|| record::day_fields(&notes));
+        self.edit_whole(|doc| {
+            let days = doc.entry("days").or_insert_with(|| {
+                let mut table = Table::new();
+                table.set_implicit(true);
+                Item::Table(table)
+            });
+            let Some(days) = days.as_table_mut() else { return };
+            let key = day.to_string();
+            match fields {
+                None => {
+                    days.remove(&key);
+                }
+                Some(fields) => {
+                    let table = days.entry(&key).or_insert_with(|| Item::Table(Table::new()));
+                    if let Some(table) = table.as_table_mut() {
+                        record::sync_table(table, &previous, fields);
+                    }
+                }
+            }
+        })?;
+        if notes == DayNotes::default() {
+            self.event.days.remove(&day);
+        } else {
+            self.event.days.insert(day, notes);
         }
-        self.event.days.insert(day, notes);
+        Ok(())
+    }
+
+    /// Changes to the event and its days go through the whole document,
+    /// which is then cut again: they are rare, and their tables may sit
+    /// anywhere in the file.
+    fn edit_whole(&mut self, change: impl FnOnce(&mut DocumentMut)) -> Result<()> {
+        let mut doc = parse_document(&self.path, &self.text())?;
+        change(&mut doc);
+        let text = doc.to_string();
+        self.pieces = pieces::cut(&text).map_err(|_| syntax_error(&self.path, &text))?;
+        Ok(())
     }
 
     fn session_index(&self, id: u32) -> Result<usize> {
-        self.session_tables()
-            .and_then(|s| s.iter().position(|t| t.get("id").and_then(Item::as_integer) == Some(i64::from(id))))
+        self.pieces
+            .iter()
+            .position(|p| p.kind == PieceKind::Session { id: Some(i64::from(id)) })
             .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })
     }
+}
 
-    fn session_table(&mut self, id: u32) -> Result<&mut Table> {
-        let index = self.session_index(id)?;
-        self.doc
-            .get_mut("sessions")
-            .and_then(Item::as_array_of_tables_mut)
-            .and_then(|s| s.get_mut(index))
-            .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })
+/// A session piece, read on its own.
+#[derive(serde::Deserialize)]
+struct OneSession {
+    sessions: Vec<record::SessionRecord>,
+}
+
+/// `[[sessions]]` and `table`, as text.
+fn session_document(table: Table) -> String {
+    let mut sessions = ArrayOfTables::new();
+    sessions.push(table);
+    let mut doc = DocumentMut::new();
+    doc.insert("sessions", Item::ArrayOfTables(sessions));
+    doc.to_string()
+}
+
+fn parse_document(path: &Path, text: &str) -> Result<DocumentMut> {
+    text.parse::<DocumentMut>().map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |span| record::line_column(text, span.start));
+        Error::Parse { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
+    })
+}
+
+/// The error of a file that is not TOML, with its line and column.
+fn syntax_error(path: &Path, text: &str) -> Error {
+    match parse_document(path, text) {
+        Err(e) => e,
+        Ok(_) => Error::Invalid { path: path.to_path_buf(), message: "not valid TOML".into() },
     }
 }

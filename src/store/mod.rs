@@ -7,6 +7,7 @@ pub mod config;
 pub mod journal;
 pub mod lock;
 pub mod paths;
+pub mod pieces;
 pub mod programme;
 pub mod record;
 pub mod state;

@@ -225,3 +225,22 @@ fn shortening_an_event_under_its_sessions_is_refused() {
     assert!(out.contains("session #1 is on day 2, after the new last day (1)"), "{out}");
     assert!(out.contains("notes edit 1 --day 1"), "{out}");
 }
+
+#[test]
+fn sessions_written_as_something_else_than_tables_are_reported() {
+    let env = with_one_session();
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    std::fs::write(&path, env.kubecon_file().replace("schema = 1", "schema = 1\nsessions = []")).unwrap();
+    let shown = fails_without_change(&env, &["jot", "text"], 1);
+    assert!(shown.contains("sessions must be written as [[sessions]] tables"), "{shown}");
+}
+
+#[test]
+fn the_last_possible_id_is_reported_not_reused() {
+    let env = with_one_session();
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    std::fs::write(&path, env.kubecon_file().replace("id = 1\n", "id = 4294967295\n")).unwrap();
+    let shown = fails_without_change(&env, &["add", "One more", "-d", "2"], 1);
+    assert!(shown.contains("session ids go up to 4294967295: renumber the sessions to add one"), "{shown}");
+    env.ok(["jot", "-i", "4294967295", "still writable"]);
+}
