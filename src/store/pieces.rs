@@ -9,6 +9,8 @@
 //! of range, a duplicate key) are checked when that session is read, and a
 //! piece nobody reads is written back as it was.
 
+use std::borrow::Cow;
+
 use toml_parser::decoder::Encoding;
 use toml_parser::parser::{EventReceiver, parse_document};
 use toml_parser::{ErrorSink, ParseError, Raw, Source, Span};
@@ -61,9 +63,9 @@ struct Cutter<'t> {
     starts: Vec<(usize, PieceKind)>,
     /// The header being read: where its piece would start, `[[` or `[`,
     /// and its keys.
-    header: Option<(usize, bool, Vec<String>)>,
+    header: Option<(usize, bool, Vec<Cow<'t, str>>)>,
     /// Keys of the key/value pair being read, at table level.
-    keys: Vec<String>,
+    keys: Vec<Cow<'t, str>>,
     in_value: bool,
     /// Nesting of arrays and inline tables in the current value.
     depth: usize,
@@ -133,10 +135,18 @@ impl<'t> Cutter<'t> {
         Raw::new_unchecked(&self.text[span.start()..span.end()], encoding, span)
     }
 
-    fn decode_key(&mut self, span: Span, encoding: Option<Encoding>) -> String {
-        let mut key = String::new();
+    /// A key's name; a bare key (nearly all of them) is its own text.
+    fn decode_key(&mut self, span: Span, encoding: Option<Encoding>) -> Cow<'t, str> {
+        let raw = self.raw(span, encoding);
         let mut error: Option<ParseError> = None;
-        self.raw(span, encoding).decode_key(&mut key, &mut error);
+        let key = if encoding.is_none() {
+            raw.decode_key(&mut (), &mut error);
+            Cow::Borrowed(raw.as_str())
+        } else {
+            let mut key = String::new();
+            raw.decode_key(&mut key, &mut error);
+            Cow::Owned(key)
+        };
         self.syntax_error |= error.is_some();
         key
     }
