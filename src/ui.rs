@@ -76,7 +76,9 @@ fn sanitize(text: &str, keep_lines: bool) -> Cow<'_, str> {
     Cow::Owned(clean)
 }
 
-fn is_unsafe(c: char) -> bool {
+/// Control characters (C0, DEL, C1) and bidi controls: what a terminal may
+/// act on instead of showing.
+pub fn is_unsafe(c: char) -> bool {
     c.is_control() || is_bidi_control(c)
 }
 

@@ -123,21 +123,20 @@ pub fn run(args: EventArgs, ctx: &mut Context) -> Result<()> {
 }
 
 fn add(args: AddEventArgs, ctx: &mut Context) -> Result<()> {
+    const RULE: &str = "a slug is lower-case ASCII letters, digits and dashes, and not a device name (con, nul, com1…)";
     let name = args.name.trim().to_string();
     let slug = match args.slug {
-        Some(slug) if text::is_valid_slug(&slug) => slug,
+        Some(slug) if text::is_event_slug(&slug) => slug,
         Some(slug) => {
             return Err(Error::usage(
                 format!("invalid slug '{slug}'"),
-                match text::slugify(&slug) {
-                    suggestion if suggestion.is_empty() => {
-                        "a slug is lower-case ASCII letters, digits and dashes".to_string()
-                    }
-                    suggestion => format!("a slug is lower-case ASCII letters, digits and dashes, e.g. '{suggestion}'"),
+                match text::event_slug(&slug) {
+                    suggestion if suggestion.is_empty() => RULE.to_string(),
+                    suggestion => format!("{RULE}, e.g. '{suggestion}'"),
                 },
             ));
         }
-        None => text::slugify(&name),
+        None => text::event_slug(&name),
     };
     if slug.is_empty() {
         return Err(Error::usage(

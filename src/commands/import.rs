@@ -129,7 +129,9 @@ fn target_event(schedule: &Schedule, ctx: &Context) -> Result<Option<Event>> {
     if ctx.event_flag.is_some() {
         return Ok(Some(ctx.load_event()?.event));
     }
-    if let Some(slug) = schedule.name.as_deref().map(text::slugify).filter(|s| !s.is_empty() && ctx.journal.exists(s)) {
+    if let Some(slug) =
+        schedule.name.as_deref().map(text::event_slug).filter(|s| !s.is_empty() && ctx.journal.exists(s))
+    {
         return Ok(Some(ctx.journal.load(&slug)?.event));
     }
     let Some(current) = known_event(ctx)? else { return Ok(None) };
@@ -141,7 +143,7 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
     let name = schedule.name.clone().filter(|n| !n.trim().is_empty()).unwrap_or_else(|| {
         args.file.file_stem().map_or_else(|| "Conference".into(), |s| s.to_string_lossy().into_owned())
     });
-    let slug = text::slugify(&name);
+    let slug = text::event_slug(&name);
     if slug.is_empty() {
         return Err(Error::usage(
             format!("cannot make an event name from '{name}'"),

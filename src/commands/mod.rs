@@ -130,7 +130,7 @@ impl Context {
 
     /// `slug` if such an event exists, else an error with a suggestion.
     pub fn existing_slug(&self, slug: &str) -> Result<String> {
-        if text::is_valid_slug(slug) && self.journal.exists(slug) {
+        if text::is_event_slug(slug) && self.journal.exists(slug) {
             return Ok(slug.to_string());
         }
         let slugs = self.journal.slugs()?;

@@ -64,6 +64,25 @@ pub fn is_valid_slug(slug: &str) -> bool {
     !slug.is_empty() && slugify(slug) == slug
 }
 
+/// The slug of an event, which names its file: [`slugify`], with `-event`
+/// after a name Windows keeps for a device (`con.toml` cannot be created
+/// there), so that a journal can move between systems.
+pub fn event_slug(name: &str) -> String {
+    let slug = slugify(name);
+    if is_device_name(&slug) { format!("{slug}-event") } else { slug }
+}
+
+pub fn is_event_slug(slug: &str) -> bool {
+    is_valid_slug(slug) && !is_device_name(slug)
+}
+
+fn is_device_name(slug: &str) -> bool {
+    matches!(slug, "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"]
+            .iter()
+            .any(|device| slug.strip_prefix(device).is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit()))
+}
+
 /// The candidate closest to `input`, if it is close enough to be a typo.
 pub fn suggest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let input = fold(input);
@@ -78,6 +97,14 @@ pub fn suggest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn event_slugs_never_name_a_windows_device() {
+        assert_eq!(event_slug("CON"), "con-event");
+        assert_eq!(event_slug("Com1"), "com1-event");
+        assert_eq!(event_slug("Con 2024"), "con-2024");
+        assert!(!is_event_slug("nul") && !is_event_slug("lpt9") && is_event_slug("lpt10"));
+    }
 
     #[test]
     fn fold_ignores_case_and_accents() {

@@ -3,6 +3,8 @@
 //! The shape is documented in the README and stable: fields are only ever
 //! added. Dates are RFC 3339; absent values are `null`, empty lists `[]`.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use crate::model::{Event, Lang, Session, Vocabulary};
@@ -77,8 +79,25 @@ pub fn sessions(rows: &[Row<'_>], vocabulary: &Vocabulary, lang: Lang) -> String
     to_string(&list)
 }
 
+/// Pretty JSON in which no character a terminal could act on is raw:
+/// serde_json escapes C0 controls, this escapes DEL, C1 and bidi controls
+/// too (`\u009b`), which decode to the same text.
 pub fn to_string(value: &impl Serialize) -> String {
-    serde_json::to_string_pretty(value).expect("plain structs always serialise")
+    let json = serde_json::to_string_pretty(value).expect("plain structs always serialise");
+    if !json.chars().any(crate::ui::is_unsafe) {
+        return json;
+    }
+    let mut escaped = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        // Outside strings JSON holds only ASCII punctuation and whitespace,
+        // and unsafe characters there are all BMP: one \u escape each.
+        if crate::ui::is_unsafe(c) && c != '\n' {
+            let _ = write!(escaped, "\\u{:04x}", u32::from(c));
+        } else {
+            escaped.push(c);
+        }
+    }
+    escaped
 }
 
 /// An event with its days and the given sessions, for `export json`.

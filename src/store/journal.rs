@@ -70,14 +70,14 @@ impl Journal {
     }
 
     /// The file of an event. Callers pass slugs checked by [`Journal::exists`]
-    /// or made by `slugify`; anything else could name a path outside the
+    /// or made by `event_slug`; anything else could name a path outside the
     /// journal, so reading and writing check again.
     pub fn event_path(&self, slug: &str) -> PathBuf {
         self.dir.join(format!("{slug}.toml"))
     }
 
     fn checked_path(&self, slug: &str) -> Result<PathBuf> {
-        if crate::model::text::is_valid_slug(slug) {
+        if crate::model::text::is_event_slug(slug) {
             Ok(self.event_path(slug))
         } else {
             Err(Error::UnknownEvent { slug: slug.to_string(), suggestion: None })
@@ -96,7 +96,7 @@ impl Journal {
             let entry = entry.map_err(|e| Error::io("read directory", &self.dir, e))?;
             let name = entry.file_name();
             let Some(slug) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else { continue };
-            if crate::model::text::is_valid_slug(slug) && !slug.ends_with(".schedule") {
+            if crate::model::text::is_event_slug(slug) && !slug.ends_with(".schedule") {
                 slugs.push(slug.to_string());
             }
         }

@@ -517,8 +517,6 @@ fn json_output_keeps_the_exact_text() {
 }
 
 #[test]
-#[ignore = "bug (policy): JSON output escapes C0 controls but prints C1 (U+0080–U+009F) and bidi controls raw, \
-            so `notes list --json` on a terminal still carries an 8-bit CSI and RLO"]
 fn json_output_escapes_c1_and_bidi_controls() {
     let env = hostile_journal();
     for args in
@@ -605,15 +603,17 @@ fn an_empty_slug_gets_a_usable_hint() {
 }
 
 #[test]
-#[ignore = "bug (portability): Windows device names (con, nul, aux, com1, lpt1) are accepted as slugs; \
-            con.toml is the console on Windows 10 and earlier"]
 fn windows_device_names_are_not_slugs() {
     let env = TestEnv::new();
     for name in ["con", "nul", "aux", "prn", "com1", "lpt1"] {
         let output = env.cmd(["event", "add", name, "--start", "2024-01-01"]).output().unwrap();
         let created = env.journal().join(format!("{name}.toml")).exists();
         assert!(!created, "{name}.toml was created: {}", shown(&output));
+        assert!(env.journal().join(format!("{name}-event.toml")).exists(), "{}", shown(&output));
     }
+    let refused = fails_without_change(&env, &["event", "add", "Null", "--slug", "nul", "--start", "2024-01-01"], 2);
+    assert!(refused.contains("not a device name (con, nul, com1…), e.g. 'nul-event'"), "{refused}");
+    fails_without_change(&env, &["-e", "con", "list"], 1);
 }
 
 #[test]
