@@ -1,14 +1,16 @@
 //! The one place that reads the clock. `NOTES_NOW` (RFC 3339) replaces it,
 //! to replay a conference day or to pin time in tests.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use crate::error::{Error, Result};
+use crate::model::YEARS;
 
 pub fn now() -> Result<DateTime<Utc>> {
     match std::env::var("NOTES_NOW") {
         Ok(value) if !value.trim().is_empty() => {
-            DateTime::parse_from_rfc3339(value.trim()).map(|t| t.with_timezone(&Utc)).map_err(|_| Error::BadValue {
+            let now = DateTime::parse_from_rfc3339(value.trim()).ok().filter(|t| YEARS.contains(&t.year()));
+            now.map(|t| t.with_timezone(&Utc)).ok_or(Error::BadValue {
                 what: "NOTES_NOW",
                 input: value,
                 expected: "an RFC 3339 date-time, e.g. 2024-03-20T11:05:00+01:00",

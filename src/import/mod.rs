@@ -8,9 +8,9 @@ mod json;
 mod text;
 mod xml;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
 
-use crate::model::{Kind, Link, Speaker, Zone};
+use crate::model::{Kind, Link, Speaker, YEARS, Zone};
 
 pub use text::{html_to_text, parse_clock_duration};
 
@@ -172,11 +172,26 @@ pub fn parse(bytes: &[u8], zone: Option<&Zone>) -> Result<Schedule, ImportError>
     if lossy {
         schedule.warnings.push("the file is not valid UTF-8; unreadable characters were replaced".into());
     }
+    keep_storable_dates(&mut schedule);
     if schedule.talks.is_empty() {
         return Err(ImportError(format!("the {} file holds no talks", schedule.format)));
     }
     make_ids_unique(&mut schedule.talks);
     Ok(schedule)
+}
+
+/// Drops talks (and conference dates) in years a journal cannot hold,
+/// with a warning: a schedule of year 0 or 10000 is a broken one.
+fn keep_storable_dates(schedule: &mut Schedule) {
+    let storable = |year: i32| YEARS.contains(&year);
+    let before = schedule.talks.len();
+    schedule.talks.retain(|t| storable(t.start.year()) && t.end.is_none_or(|end| storable(end.year())));
+    let dropped = before - schedule.talks.len();
+    if dropped > 0 {
+        schedule.warnings.push(format!("{dropped} talks are dated outside the years 1 to 9998 and were left out"));
+    }
+    schedule.start = schedule.start.filter(|d| storable(d.year()));
+    schedule.end = schedule.end.filter(|d| storable(d.year()));
 }
 
 /// The same id twice is one session in two slots (a workshop run twice):

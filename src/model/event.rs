@@ -7,6 +7,10 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use crate::error::Error;
 use crate::model::Zone;
 
+/// The years a journal can hold: TOML dates have four digits, and one
+/// year of margin keeps a date shifted by a time zone within them.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9998;
+
 /// Hour at which a conference day ends, for talks after midnight.
 const DAY_CHANGE_HOUR: u32 = 5;
 

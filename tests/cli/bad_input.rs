@@ -244,3 +244,30 @@ fn the_last_possible_id_is_reported_not_reused() {
     assert!(shown.contains("session ids go up to 4294967295: renumber the sessions to add one"), "{shown}");
     env.ok(["jot", "-i", "4294967295", "still writable"]);
 }
+
+#[test]
+fn dates_a_journal_cannot_hold_are_refused() {
+    let env = with_one_session();
+    for start in ["+12345-01-01", "-0001-01-01", "0000-01-01", "9999-12-31"] {
+        let shown = fails_without_change(&env, &["event", "add", "Far", &format!("--start={start}")], 2);
+        assert!(shown.contains("expected YYYY-MM-DD"), "{shown}");
+    }
+    fails_without_change(&env, &["add", "X", "--at", "0000-03-20T10:00"], 2);
+    fails_without_change(&env, &["add", "X", "--at", "9999-12-31T23:00:00-12:00"], 2);
+}
+
+#[test]
+fn imported_talks_in_impossible_years_are_left_out() {
+    let env = with_one_session();
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n\
+               BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Real talk\r\nDTSTART:20240320T100000Z\r\nDTEND:20240320T103000Z\r\nEND:VEVENT\r\n\
+               BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Year zero\r\nDTSTART:00000101T100000Z\r\nEND:VEVENT\r\n\
+               END:VCALENDAR\r\n";
+    let path = env.root.path().join("odd.ics");
+    std::fs::write(&path, ics).unwrap();
+    let output = env.cmd(["import", path.to_str().unwrap()]).output().unwrap();
+    let shown = env.describe(&output);
+    assert_eq!(output.status.code(), Some(0), "{shown}");
+    assert!(shown.contains("1 talks are dated outside the years 1 to 9998 and were left out"), "{shown}");
+    assert!(shown.contains("1 added"), "{shown}");
+}
