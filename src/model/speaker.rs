@@ -18,7 +18,11 @@ impl Speaker {
     /// back the same keeps the whole text as the name instead.
     pub fn parse(input: &str) -> Option<Speaker> {
         let speaker = Speaker::split(input)?;
-        if speaker.stored_forms().iter().any(|form| speaker.reads_back_from(form)) {
+        // Text already in the natural form reads back as itself (the
+        // common case, and the cheap one: no formatting).
+        if speaker.is_written_as(input.trim())
+            || speaker.stored_forms().iter().any(|form| speaker.reads_back_from(form))
+        {
             Some(speaker)
         } else {
             Some(Speaker { name: input.trim().to_string(), org: None })
@@ -39,6 +43,18 @@ impl Speaker {
         match &self.org {
             Some(org) => [format!("{} ({org})", self.name), format!("{} @{org}", self.name)],
             None => [self.name.clone(), format!("{} ()", self.name)],
+        }
+    }
+
+    /// Whether `text` is the natural form of the speaker.
+    fn is_written_as(&self, text: &str) -> bool {
+        match &self.org {
+            Some(org) => text
+                .strip_prefix(self.name.as_str())
+                .and_then(|rest| rest.strip_prefix(" ("))
+                .and_then(|rest| rest.strip_suffix(')'))
+                .is_some_and(|rest| rest == org),
+            None => text == self.name,
         }
     }
 

@@ -4,28 +4,37 @@
 use unicode_normalization::char::is_combining_mark;
 
 /// Lower-cases `s` and strips accents, so "À Tester" and "a tester" compare equal.
-/// ASCII goes straight through; other characters are decomposed one by one,
-/// which is much cheaper than normalising whole texts (filter folds every note).
+/// ASCII runs are lower-cased in place; other characters are decomposed one
+/// by one, much cheaper than normalising whole texts (filter folds every note).
 pub fn fold(s: &str) -> String {
     let mut folded = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            folded.push(c.to_ascii_lowercase());
-            continue;
-        }
-        match c {
-            // Ligatures do not decompose: "cœur" must match "coeur".
-            'œ' | 'Œ' => folded.push_str("oe"),
-            'æ' | 'Æ' => folded.push_str("ae"),
-            'ß' => folded.push_str("ss"),
-            _ => unicode_normalization::char::decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    folded.extend(d.to_lowercase());
-                }
-            }),
-        }
+    let mut rest = s;
+    // Notes are mostly ASCII: lower-case whole runs of it at once.
+    while !rest.is_empty() {
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        let start = folded.len();
+        folded.push_str(&rest[..ascii]);
+        folded[start..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        fold_char(c, &mut folded);
+        rest = &rest[c.len_utf8()..];
     }
     folded
+}
+
+fn fold_char(c: char, folded: &mut String) {
+    match c {
+        // Ligatures do not decompose: "cœur" must match "coeur".
+        'œ' | 'Œ' => folded.push_str("oe"),
+        'æ' | 'Æ' => folded.push_str("ae"),
+        'ß' => folded.push_str("ss"),
+        _ => unicode_normalization::char::decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                folded.extend(d.to_lowercase());
+            }
+        }),
+    }
 }
 
 /// [`fold`], keeping only letters and digits: "to-try", "To Try" and "to_try"
