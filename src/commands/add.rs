@@ -177,7 +177,7 @@ fn resolve_time(time: Option<TimeArg>, event: &Event, day: u32) -> Result<Option
         None => return Ok(None),
         Some(TimeArg::Fixed(t)) => return Ok(Some(t)),
         Some(TimeArg::Local(t)) => t,
-        Some(TimeArg::Clock(t)) => event.date_of(day).expect("day checked").and_time(t),
+        Some(TimeArg::Clock(t)) => event.date_of(event.check_day(day)?).unwrap_or(event.start).and_time(t),
     };
     let at = event.timezone.from_local(local).ok_or_else(|| Error::BadValue {
         what: "time",

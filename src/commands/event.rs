@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use crate::cli::parse_date;
 use crate::commands::{Context, edit::edit_text};
 use crate::error::{Error, Result};
-use crate::model::{Event, Zone, text};
+use crate::model::{Event, Zone, dates_problem, text};
 use crate::render::{json, show, table};
 use crate::store::{record, state};
 
@@ -169,13 +169,10 @@ fn add(args: AddEventArgs, ctx: &mut Context) -> Result<()> {
 }
 
 fn check_dates(event: &Event) -> Result<()> {
-    if event.end < event.start {
-        return Err(Error::usage(
-            format!("the event ends ({}) before it starts ({})", event.end, event.start),
-            "--end is the last day of the event",
-        ));
+    match dates_problem(event.start, event.end) {
+        Some(problem) => Err(Error::usage(problem, "--end is the last day of the event")),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// `$TZ` when it names an IANA zone, else the system's zone, else UTC.

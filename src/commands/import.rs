@@ -8,7 +8,7 @@ use clap::Args;
 use crate::commands::Context;
 use crate::error::{Error, Result};
 use crate::import::{self, Schedule};
-use crate::model::{Event, Session, Zone, text};
+use crate::model::{Event, Session, Zone, dates_problem, text};
 use crate::store::{programme, record, state};
 
 const AFTER_HELP: &str = "\
@@ -154,10 +154,10 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
     let local_dates: Vec<_> = schedule.talks.iter().map(|t| timezone.local(&t.start).date_naive()).collect();
     let start = schedule.start.or_else(|| local_dates.iter().min().copied()).expect("a schedule has talks");
     let end = schedule.end.or_else(|| local_dates.iter().max().copied()).unwrap_or(start);
-    if end < start {
+    if let Some(problem) = dates_problem(start, end) {
         return Err(Error::Rejected {
             what: args.file.display().to_string(),
-            message: format!("the conference ends ({end}) before it starts ({start}); nothing was imported"),
+            message: format!("{problem}; nothing was imported"),
         });
     }
     let event = Event {

@@ -31,6 +31,7 @@ impl Format for Ics {
     }
 
     fn parse(text: &str, zone: Option<&Zone>) -> Result<Schedule, ImportError> {
+        check_nesting(text)?;
         let calendar = read_calendar(text).map_err(|e| ImportError(invalid_calendar(&e)))?;
         let prop =
             |name: &str| calendar.properties.iter().find(|p| p.name == name).map(|p| p.val.as_str().trim().to_string());
@@ -162,7 +163,9 @@ fn speakers(
     }
     // Titles contain " - " too: take the first split whose tail reads as
     // speakers in the producer's convention.
-    for (at, _) in summary.match_indices(" - ") {
+    // A few splits are enough for any real title, and keep a summary of
+    // thousands of " - " from costing a split each.
+    for (at, _) in summary.match_indices(" - ").take(MAX_TITLE_DASHES) {
         let tail = &summary[at + 3..];
         let speakers = match producer {
             Producer::Sched => sched_speakers(tail),
@@ -247,6 +250,31 @@ fn plausible_name(text: &str) -> bool {
             !bare.iter().any(|p| JOB_WORDS.contains(p))
                 && (w.chars().next().is_some_and(|c| c.is_uppercase()) || PARTICLES.contains(&folded.as_str()))
         })
+}
+
+/// Deepest nesting of components read: a calendar holds events holding
+/// alarms; the parser recurses once per level, so a file of thousands of
+/// `BEGIN:` lines would overflow the stack.
+const MAX_NESTING: usize = 8;
+
+/// How many " - " of a summary are tried as the start of the speakers.
+const MAX_TITLE_DASHES: usize = 8;
+
+fn check_nesting(text: &str) -> Result<(), ImportError> {
+    let mut depth = 0usize;
+    for line in text.lines() {
+        if line.starts_with("BEGIN:") {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Err(ImportError(format!(
+                    "calendar components are nested more than {MAX_NESTING} deep; this is not a schedule"
+                )));
+            }
+        } else if line.starts_with("END:") {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    Ok(())
 }
 
 /// Sched's speakers: groups separated by "; "; in a group, people separated

@@ -38,6 +38,20 @@ pub struct DayNotes {
     pub conclusion: Option<String>,
 }
 
+/// The longest event, in days: a year of meetups fits, and every command
+/// that walks the days (a post, `event show`, the day prompt) stays quick.
+pub const MAX_DAYS: i64 = 366;
+
+/// Why `start`..=`end` cannot be an event's dates, if it cannot.
+pub fn dates_problem(start: NaiveDate, end: NaiveDate) -> Option<String> {
+    if end < start {
+        return Some(format!("the event ends ({end}) before it starts ({start})"));
+    }
+    let days = (end - start).num_days() + 1;
+    (days > MAX_DAYS)
+        .then(|| format!("the event would last {days} days; notes keeps events of at most {MAX_DAYS} days"))
+}
+
 impl Event {
     /// Number of days, day 1 being the start date. At least 1.
     pub fn day_count(&self) -> u32 {

@@ -349,11 +349,16 @@ const MAX_TAGS: usize = 8;
 
 /// The event's tags, then the sessions' most used ones.
 fn post_tags(input: &PostInput<'_>) -> Vec<String> {
+    // Counted in first-seen order, so that equal counts keep it.
+    let mut index: HashMap<String, usize> = HashMap::new();
     let mut counts: Vec<(String, usize)> = Vec::new();
     for tag in input.sessions.iter().flat_map(|s| s.tags.iter()).map(|t| one_line(t)) {
-        match counts.iter_mut().find(|(t, _)| *t == tag) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((tag, 1)),
+        match index.get(&tag) {
+            Some(&i) => counts[i].1 += 1,
+            None => {
+                index.insert(tag.clone(), counts.len());
+                counts.push((tag, 1));
+            }
         }
     }
     counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
@@ -517,10 +522,16 @@ pub fn user_markdown(markdown: &str, depth: usize) -> String {
             _ => {}
         }
     }
-    let mut out = markdown.to_string();
-    for (at, extra) in insertions.into_iter().rev() {
-        out.insert_str(at, &"#".repeat(extra));
+    // One forward pass: inserting in place would move the rest of the text
+    // once per heading.
+    let mut out = String::with_capacity(markdown.len() + insertions.len() * 2 + 8);
+    let mut copied = 0;
+    for (at, extra) in insertions {
+        out.push_str(&markdown[copied..at]);
+        out.extend(std::iter::repeat_n('#', extra));
+        copied = at;
     }
+    out.push_str(&markdown[copied..]);
     if let Some(fence) = closing {
         out.push('\n');
         out.push_str(&fence);

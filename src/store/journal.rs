@@ -221,11 +221,8 @@ impl EventDoc {
     /// unread until asked for.
     pub fn parse(path: &Path, slug: &str, text: &str) -> Result<EventDoc> {
         let pieces = pieces::cut(text).map_err(|e| match e {
-            CutError::Syntax => syntax_error(path, text),
-            CutError::SessionsNotTables => Error::Invalid {
-                path: path.to_path_buf(),
-                message: "sessions must be written as [[sessions]] tables".into(),
-            },
+            CutError::Syntax { offset, message } => syntax_error(path, text, offset, message),
+            CutError::SessionsNotTables => sessions_not_tables(path),
         })?;
         let head: String = pieces.iter().filter(|p| p.kind == PieceKind::Head).map(|p| p.text.as_str()).collect();
         let record: FileRecord = toml::from_str(&head).map_err(|head_error| {
@@ -395,7 +392,10 @@ impl EventDoc {
         let mut doc = parse_document(&self.path, &self.text())?;
         change(&mut doc);
         let text = doc.to_string();
-        self.pieces = pieces::cut(&text).map_err(|_| syntax_error(&self.path, &text))?;
+        self.pieces = pieces::cut(&text).map_err(|e| match e {
+            CutError::Syntax { offset, message } => syntax_error(&self.path, &text, offset, message),
+            CutError::SessionsNotTables => sessions_not_tables(&self.path),
+        })?;
         Ok(())
     }
 
@@ -429,10 +429,15 @@ fn parse_document(path: &Path, text: &str) -> Result<DocumentMut> {
     })
 }
 
-/// The error of a file that is not TOML, with its line and column.
-fn syntax_error(path: &Path, text: &str) -> Error {
-    match parse_document(path, text) {
-        Err(e) => e,
-        Ok(_) => Error::Invalid { path: path.to_path_buf(), message: "not valid TOML".into() },
-    }
+/// The error of a file that is not TOML, with its line and column:
+/// toml_edit's words, which the other commands use too, else the cutter's.
+fn syntax_error(path: &Path, text: &str, offset: usize, message: String) -> Error {
+    parse_document(path, text).err().unwrap_or_else(|| {
+        let (line, column) = record::line_column(text, offset);
+        Error::Parse { path: path.to_path_buf(), line, column, message }
+    })
+}
+
+fn sessions_not_tables(path: &Path) -> Error {
+    Error::Invalid { path: path.to_path_buf(), message: "sessions must be written as [[sessions]] tables".into() }
 }

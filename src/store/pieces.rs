@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 
 use toml_parser::decoder::Encoding;
-use toml_parser::parser::{EventReceiver, parse_document};
+use toml_parser::parser::{EventReceiver, RecursionGuard, parse_document};
 use toml_parser::{ErrorSink, ParseError, Raw, Source, Span};
 
 /// A slice of the file.
@@ -33,22 +33,28 @@ pub enum PieceKind {
 }
 
 /// Why a file cannot be cut.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CutError {
-    /// Not TOML: the caller reads it with a full parser to name the line.
-    Syntax,
+    /// Not TOML: what is wrong, and where (a byte offset).
+    Syntax { offset: usize, message: String },
     /// Sessions written some other way than as `[[sessions]]` tables.
     SessionsNotTables,
 }
+
+/// The deepest nesting of arrays and inline tables read.
+const MAX_NESTING: u32 = 80;
 
 /// Cuts `text` into pieces; joined, they give `text` back.
 pub fn cut(text: &str) -> Result<Vec<Piece>, CutError> {
     let tokens = Source::new(text).lex().into_vec();
     let mut cutter = Cutter::new(text);
-    let mut syntax_error: Option<ParseError> = None;
-    parse_document(&tokens, &mut cutter, &mut syntax_error);
-    if syntax_error.is_some() || cutter.syntax_error {
-        return Err(CutError::Syntax);
+    let mut parse_error: Option<ParseError> = None;
+    // Nesting is bounded as in toml itself: `x = [[[[…` must not
+    // overflow the stack.
+    parse_document(&tokens, &mut RecursionGuard::new(&mut cutter, MAX_NESTING), &mut parse_error);
+    if let Some(error) = parse_error.or(cutter.error.take()) {
+        let offset = error.unexpected().or(error.context()).map_or(0, |span| span.start());
+        return Err(CutError::Syntax { offset, message: error.description().to_string() });
     }
     if cutter.sessions_elsewhere {
         return Err(CutError::SessionsNotTables);
@@ -79,7 +85,8 @@ struct Cutter<'t> {
     line_after_content: Option<usize>,
     seen_content: bool,
     sessions_elsewhere: bool,
-    syntax_error: bool,
+    /// The first error found while decoding keys, values and comments.
+    error: Option<ParseError>,
 }
 
 impl<'t> Cutter<'t> {
@@ -96,7 +103,7 @@ impl<'t> Cutter<'t> {
             line_after_content: None,
             seen_content: false,
             sessions_elsewhere: false,
-            syntax_error: false,
+            error: None,
         }
     }
 
@@ -138,25 +145,20 @@ impl<'t> Cutter<'t> {
     /// A key's name; a bare key (nearly all of them) is its own text.
     fn decode_key(&mut self, span: Span, encoding: Option<Encoding>) -> Cow<'t, str> {
         let raw = self.raw(span, encoding);
-        let mut error: Option<ParseError> = None;
-        let key = if encoding.is_none() {
-            raw.decode_key(&mut (), &mut error);
+        if encoding.is_none() {
+            raw.decode_key(&mut (), &mut self.error);
             Cow::Borrowed(raw.as_str())
         } else {
             let mut key = String::new();
-            raw.decode_key(&mut key, &mut error);
+            raw.decode_key(&mut key, &mut self.error);
             Cow::Owned(key)
-        };
-        self.syntax_error |= error.is_some();
-        key
+        }
     }
 
     /// The parser only finds tokens: a string with a bad escape or a
     /// malformed date is caught by decoding it (into nothing).
     fn check_scalar(&mut self, span: Span, encoding: Option<Encoding>) {
-        let mut error: Option<ParseError> = None;
-        let _ = self.raw(span, encoding).decode_scalar(&mut (), &mut error);
-        self.syntax_error |= error.is_some();
+        let _ = self.raw(span, encoding).decode_scalar(&mut (), &mut self.error);
     }
 
     fn into_pieces(mut self) -> Vec<Piece> {
@@ -258,17 +260,15 @@ impl EventReceiver for Cutter<'_> {
         self.content();
     }
     fn comment(&mut self, span: Span, _error: &mut dyn ErrorSink) {
-        let mut error: Option<ParseError> = None;
-        self.raw(span, None).decode_comment(&mut error);
-        self.syntax_error |= error.is_some();
+        self.raw(span, None).decode_comment(&mut self.error);
     }
     fn newline(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         if self.seen_content && self.line_after_content.is_none() {
             self.line_after_content = Some(span.end());
         }
     }
-    fn error(&mut self, _span: Span, _error: &mut dyn ErrorSink) {
-        self.syntax_error = true;
+    fn error(&mut self, span: Span, _error: &mut dyn ErrorSink) {
+        self.error.get_or_insert(ParseError::new("invalid TOML").with_unexpected(span));
     }
 }
 
@@ -354,8 +354,16 @@ id = 3
             "[event\nname = 1",
             "# a comment with a \u{7f} delete\n",
         ] {
-            assert_eq!(cut(bad), Err(CutError::Syntax), "{bad:?}");
+            assert!(matches!(cut(bad), Err(CutError::Syntax { .. })), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = format!("x = {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        let Err(CutError::Syntax { offset, message }) = cut(&deep) else { panic!("accepted") };
+        assert!(message.contains("recursion"), "{message}");
+        assert!(offset > 80 && offset < 100, "{offset}");
     }
 
     #[test]

@@ -8,9 +8,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone as _};
 use serde::Deserialize;
-use toml::value::Datetime;
+use toml::value::{Datetime, Offset};
 use toml_edit::{Array, InlineTable, Item, Table, Value};
 
 use crate::error::Error;
@@ -118,8 +118,8 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
     };
     let start = to_date(&record.start).ok_or_else(|| invalid("[event] start must be a date like 2024-03-19".into()))?;
     let end = to_date(&record.end).ok_or_else(|| invalid("[event] end must be a date like 2024-03-22".into()))?;
-    if end < start {
-        return Err(invalid(format!("[event] end ({end}) is before start ({start})")));
+    if let Some(problem) = crate::model::dates_problem(start, end) {
+        return Err(invalid(format!("[event] start and end: {problem}")));
     }
     let mut days = BTreeMap::new();
     for (key, day) in file.days {
@@ -213,15 +213,28 @@ fn to_date(value: &Datetime) -> Option<NaiveDate> {
 }
 
 /// A TOML date-time; one without offset is read in the event's time zone.
+/// A TOML date-time, with or without offset or seconds (TOML 1.1 allows
+/// `2024-06-01T11:00`); without an offset it is a time of `tz`.
 fn to_datetime(value: &Datetime, tz: &Zone) -> Option<DateTime<FixedOffset>> {
-    value.date?;
-    value.time?;
-    let text = value.to_string();
-    if value.offset.is_some() {
-        return DateTime::parse_from_rfc3339(&text).ok();
+    let (date, time) = (value.date?, value.time?);
+    let date = NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))?;
+    let time = chrono::NaiveTime::from_hms_nano_opt(
+        u32::from(time.hour),
+        u32::from(time.minute),
+        u32::from(time.second.unwrap_or(0)),
+        time.nanosecond.unwrap_or(0),
+    )?;
+    let local = date.and_time(time);
+    match value.offset {
+        None => tz.from_local(local),
+        Some(offset) => {
+            let minutes = match offset {
+                Offset::Z => 0,
+                Offset::Custom { minutes } => i32::from(minutes),
+            };
+            FixedOffset::east_opt(minutes * 60)?.from_local_datetime(&local).single()
+        }
     }
-    let local = NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
-    tz.from_local(local)
 }
 
 // ---- writing ----------------------------------------------------------------
