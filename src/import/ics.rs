@@ -149,9 +149,9 @@ fn speakers(
         .filter_map(|cn| Speaker::parse(cn.as_str().trim_matches('"')))
         .collect();
     let (first, rest) = description.split_once('\n').unwrap_or((&description, ""));
-    let from_description = ["speakers:", "speaker:", "von:", "par:", "by:"]
-        .iter()
-        .find_map(|p| first.to_lowercase().starts_with(p).then(|| first[p.len()..].trim().to_string()));
+    let from_description = ["speakers:", "speaker:", "von:", "par:", "by:"].iter().find_map(|p| {
+        first.get(..p.len()).filter(|head| head.eq_ignore_ascii_case(p)).map(|_| first[p.len()..].trim().to_string())
+    });
     if !attendees.is_empty() || from_description.is_some() {
         let remaining = if from_description.is_some() { rest.trim().to_string() } else { description.clone() };
         let speakers = if attendees.is_empty() {

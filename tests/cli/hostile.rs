@@ -1058,3 +1058,30 @@ fn hand_written_times_without_seconds_are_read() {
     fs::write(&path, text).unwrap();
     assert!(env.ok(["list"]).contains("11:30"));
 }
+
+#[test]
+fn a_description_prefix_with_a_kelvin_sign_is_not_misread() {
+    let env = TestEnv::new();
+    let talk = |uid: &str, description: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nSUMMARY:Talk {uid}\r\nDTSTART:20240320T100000Z\r\n\
+             DESCRIPTION:{description}\r\nEND:VEVENT\r\n"
+        )
+    };
+    let ics = format!(
+        "BEGIN:VCALENDAR\r\n{}{}END:VCALENDAR\r\n",
+        talk("a", "Speaker: Ana Silva"),
+        talk("b", "SPEA\u{212A}ER: Bob Chen")
+    );
+    let file = write(&env, "kelvin.ics", ics);
+    env.ok(["import", file.to_str().unwrap(), "--tz", "Europe/Paris"]);
+    let talks = json_of(&env, &["list", "--schedule", "--json"]);
+    let speakers: Vec<String> = talks
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["speakers"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap().to_string()).collect())
+        .map(|names: Vec<String>| names.join(", "))
+        .collect();
+    assert_eq!(speakers, ["Ana Silva", ""]);
+}
