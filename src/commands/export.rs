@@ -128,7 +128,7 @@ pub fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
 /// The template named by `--template`, else by `template` in config.
 fn read_template(args: &ExportArgs, ctx: &Context) -> Result<Option<String>> {
     let Some(path) = args.template.as_ref().or(ctx.config.template.as_ref()) else { return Ok(None) };
-    std::fs::read_to_string(path).map(Some).map_err(|e| Error::io("read the template", path, e))
+    crate::store::read_small(path).map(Some).map_err(|e| Error::io("read the template", path, e))
 }
 
 fn template_error(message: String) -> Error {

@@ -3,7 +3,6 @@
 //! Loaded after the command line is parsed, so a broken config never breaks
 //! `--help`. A missing file is the default configuration.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -38,7 +37,7 @@ pub struct VerdictConfig {
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config> {
-        let config: Config = match fs::read_to_string(path) {
+        let config: Config = match super::read_small(path) {
             Ok(text) => toml::from_str(&text).map_err(|e| record::parse_error(path, &text, &e))?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(Error::io("read", path, e)),

@@ -1085,3 +1085,15 @@ fn a_description_prefix_with_a_kelvin_sign_is_not_misread() {
         .collect();
     assert_eq!(speakers, ["Ana Silva", ""]);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_template_or_config_that_never_ends_is_refused() {
+    let env = TestEnv::new();
+    env.kubecon();
+    let refused = fails_without_change(&env, &["export", "md", "--template", "/dev/zero"], 1);
+    assert!(refused.contains("over 1 MB"), "{refused}");
+    let output = env.cmd(["list"]).env("NOTES_CONFIG", "/dev/zero").output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", shown(&output));
+    assert!(stderr(&output).contains("over 1 MB"), "{}", shown(&output));
+}
