@@ -1092,8 +1092,8 @@ fn a_template_or_config_that_never_ends_is_refused() {
     let env = TestEnv::new();
     env.kubecon();
     let refused = fails_without_change(&env, &["export", "md", "--template", "/dev/zero"], 1);
-    assert!(refused.contains("over 1 MB"), "{refused}");
+    assert!(refused.contains("over 4 MB"), "{refused}");
     let output = env.cmd(["list"]).env("NOTES_CONFIG", "/dev/zero").output().unwrap();
     assert_eq!(output.status.code(), Some(1), "{}", shown(&output));
-    assert!(stderr(&output).contains("over 1 MB"), "{}", shown(&output));
+    assert!(stderr(&output).contains("over 4 MB"), "{}", shown(&output));
 }
