@@ -280,8 +280,7 @@ impl EventDoc {
             .ok()
             .and_then(|one| one.sessions.into_iter().next())
             .ok_or_else(|| invalid(format!("a session is not valid TOML: {}", one_line(piece.trim()))))?;
-        let id = record.id;
-        record::session_from(record, &self.event).map_err(|e| invalid(format!("session #{id}: {e}")))
+        record::journal_session(record, &self.event).map_err(invalid)
     }
 
     fn session_pieces(&self) -> impl Iterator<Item = &Piece> {

@@ -142,16 +142,22 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
     let mut ids = std::collections::HashSet::new();
     for record in file.sessions {
         let id = record.id;
-        if id == 0 {
-            return Err(invalid(format!("the session \"{}\" has no id (ids start at 1)", record.title)));
-        }
-        let session = session_from(record, &event).map_err(|e| invalid(format!("session #{id}: {e}")))?;
+        let session = journal_session(record, &event).map_err(invalid)?;
         if !ids.insert(id) {
             return Err(invalid(format!("two sessions have id {id}")));
         }
         sessions.push(session);
     }
     Ok((event, sessions))
+}
+
+/// A session of an event file: [`session_from`], which must have an id.
+pub fn journal_session(record: SessionRecord, event: &Event) -> Result<Session, String> {
+    let id = record.id;
+    if id == 0 {
+        return Err(format!("the session \"{}\" has no id (ids start at 1)", record.title));
+    }
+    session_from(record, event).map_err(|e| format!("session #{id}: {e}"))
 }
 
 /// Converts one session entry, checking it against its event.

@@ -271,3 +271,17 @@ fn imported_talks_in_impossible_years_are_left_out() {
     assert!(shown.contains("1 talks are dated outside the years 1 to 9998 and were left out"), "{shown}");
     assert!(shown.contains("1 added"), "{shown}");
 }
+
+#[test]
+fn a_session_without_an_id_is_reported() {
+    let env = with_one_session();
+    env.ok(["add", "Second talk", "-d", "2"]);
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    std::fs::write(&path, env.kubecon_file().replace("id = 1\n", "")).unwrap();
+    // A change reads only its own session: jotting into #2 still works.
+    for args in [&["list"][..], &["show", "2"], &["export", "md"], &["edit", "1", "--title", "x"]] {
+        let shown = fails_without_change(&env, args, 1);
+        assert!(shown.contains("has no id (ids start at 1)") || shown.contains("no session #1"), "{args:?}: {shown}");
+    }
+    env.ok(["jot", "-i", "2", "still works"]);
+}
