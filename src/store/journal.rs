@@ -252,18 +252,22 @@ impl EventDoc {
 
     /// Reads one session from the document.
     pub fn session(&self, id: u32) -> Result<Session> {
-        self.read_session(&self.pieces[self.session_index(id)?].text)
+        self.read_session(self.session_index(id)?)
     }
 
     /// The session linked to a programme talk, if the user picked it.
     pub fn session_linked_to(&self, schedule_id: &str) -> Result<Option<Session>> {
         // Without escapes, a piece linked to the id holds its text: the
         // others need not be parsed.
-        let may_link = |piece: &&Piece| piece.text.contains(schedule_id) || piece.text.contains('\\');
-        for piece in self.session_pieces().filter(may_link) {
-            let session = self.read_session(&piece.text)?;
-            if session.schedule_id.as_deref() == Some(schedule_id) {
-                return Ok(Some(session));
+        let may_link = |(_, piece): &(usize, &Piece)| piece.text.contains(schedule_id) || piece.text.contains('\\');
+        for (index, piece) in self.session_pieces().filter(may_link) {
+            match self.read_session(index) {
+                Ok(session) if session.schedule_id.as_deref() == Some(schedule_id) => return Ok(Some(session)),
+                Ok(_) => {}
+                // A broken session that names the talk is reported: the
+                // talk must not get a second session.
+                Err(e) if piece.text.contains(schedule_id) => return Err(e),
+                Err(_) => {}
             }
         }
         Ok(None)
@@ -271,20 +275,23 @@ impl EventDoc {
 
     /// Reads every session (for the rarer commands that need them all).
     pub fn sessions(&self) -> Result<Vec<Session>> {
-        self.session_pieces().map(|p| self.read_session(&p.text)).collect()
+        self.session_pieces().map(|(index, _)| self.read_session(index)).collect()
     }
 
-    fn read_session(&self, piece: &str) -> Result<Session> {
+    /// Reads the session of piece `index`; an error names its line in the file.
+    fn read_session(&self, index: usize) -> Result<Session> {
         let invalid = |message: String| Error::Invalid { path: self.path.clone(), message };
-        let record = toml::from_str::<OneSession>(piece)
-            .ok()
-            .and_then(|one| one.sessions.into_iter().next())
-            .ok_or_else(|| invalid(format!("a session is not valid TOML: {}", one_line(piece.trim()))))?;
+        let one = toml::from_str::<OneSession>(&self.pieces[index].text).map_err(|e| {
+            let start: usize = self.pieces[..index].iter().map(|p| p.text.len()).sum();
+            let (line, column) = record::line_column(&self.text(), start + e.span().map_or(0, |span| span.start));
+            Error::Parse { path: self.path.clone(), line, column, message: e.message().trim().to_string() }
+        })?;
+        let record = one.sessions.into_iter().next().ok_or_else(|| invalid("an empty [[sessions]] table".into()))?;
         record::journal_session(record, &self.event).map_err(invalid)
     }
 
-    fn session_pieces(&self) -> impl Iterator<Item = &Piece> {
-        self.pieces.iter().filter(|p| matches!(p.kind, PieceKind::Session { .. }))
+    fn session_pieces(&self) -> impl Iterator<Item = (usize, &Piece)> {
+        self.pieces.iter().enumerate().filter(|(_, p)| matches!(p.kind, PieceKind::Session { .. }))
     }
 
     /// One more than the highest id: ids are never reused while the
@@ -320,7 +327,7 @@ impl EventDoc {
     /// Writes the changed fields of an existing session.
     pub fn put_session(&mut self, session: Session) -> Result<()> {
         let index = self.session_index(session.id)?;
-        let previous = record::session_fields(&self.read_session(&self.pieces[index].text)?);
+        let previous = record::session_fields(&self.read_session(index)?);
         let piece = &mut self.pieces[index];
         let mut doc = parse_document(&self.path, &piece.text)?;
         let table = doc
@@ -335,7 +342,7 @@ impl EventDoc {
 
     pub fn remove_session(&mut self, id: u32) -> Result<Session> {
         let index = self.session_index(id)?;
-        let session = self.read_session(&self.pieces[index].text)?;
+        let session = self.read_session(index)?;
         self.pieces.remove(index);
         Ok(session)
     }

@@ -285,3 +285,16 @@ fn a_session_without_an_id_is_reported() {
     }
     env.ok(["jot", "-i", "2", "still works"]);
 }
+
+#[test]
+fn a_bad_value_in_one_session_names_its_line_and_spares_the_others() {
+    let env = with_one_session();
+    env.ok(["add", "Second talk", "-d", "2"]);
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    let text = env.kubecon_file().replacen("day = 2", "day = \"two\"", 1);
+    let line = text.lines().position(|l| l == "day = \"two\"").unwrap() + 1;
+    std::fs::write(&path, &text).unwrap();
+    let shown = fails_without_change(&env, &["jot", "-i", "1", "x"], 1);
+    assert!(shown.contains(&format!("kubecon-europe-2024.toml:{line}:7: invalid type: string \"two\"")), "{shown}");
+    env.ok(["jot", "-i", "2", "still works"]);
+}
