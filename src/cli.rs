@@ -3,12 +3,12 @@
 
 use std::path::PathBuf;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use clap::{Args, Parser, ValueEnum};
 
 use crate::commands;
 use crate::error::Error;
-use crate::model::{Kind, Status, YEARS};
+use crate::model::{Kind, Status, storable};
 
 const AFTER_HELP: &str = "\
 A conference day:
@@ -119,8 +119,10 @@ pub fn parse_status(input: &str) -> Result<Status, Error> {
 }
 
 pub fn parse_date(input: &str) -> Result<NaiveDate, Error> {
-    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").ok().filter(|d| YEARS.contains(&d.year())).ok_or_else(|| {
-        Error::BadValue { what: "date", input: input.to_string(), expected: "YYYY-MM-DD, e.g. 2024-03-19" }
+    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").ok().and_then(storable).ok_or_else(|| Error::BadValue {
+        what: "date",
+        input: input.to_string(),
+        expected: "YYYY-MM-DD, e.g. 2024-03-19",
     })
 }
 
@@ -152,11 +154,6 @@ pub enum TimeArg {
     Fixed(chrono::DateTime<chrono::FixedOffset>),
 }
 
-/// A date-time whose year a journal can hold.
-fn in_years<T: Datelike>(at: T) -> Result<T, ()> {
-    if YEARS.contains(&at.year()) { Ok(at) } else { Err(()) }
-}
-
 pub fn parse_time(input: &str) -> Result<TimeArg, Error> {
     let input = input.trim();
     let clock =
@@ -164,12 +161,12 @@ pub fn parse_time(input: &str) -> Result<TimeArg, Error> {
     if let Some(time) = clock {
         return Ok(TimeArg::Clock(time));
     }
-    if let Ok(at) = chrono::DateTime::parse_from_rfc3339(input).map_err(|_| ()).and_then(in_years) {
+    if let Some(at) = chrono::DateTime::parse_from_rfc3339(input).ok().and_then(storable) {
         return Ok(TimeArg::Fixed(at));
     }
     ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
         .iter()
-        .find_map(|f| chrono::NaiveDateTime::parse_from_str(input, f).ok().and_then(|t| in_years(t).ok()))
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(input, f).ok().and_then(storable))
         .map(TimeArg::Local)
         .ok_or_else(|| Error::BadValue {
             what: "time",

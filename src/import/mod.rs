@@ -8,9 +8,9 @@ mod json;
 mod text;
 mod xml;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
-use crate::model::{Kind, Link, Speaker, YEARS, Zone};
+use crate::model::{Kind, Link, Speaker, Zone, storable};
 
 pub use text::{html_to_text, parse_clock_duration};
 
@@ -183,15 +183,14 @@ pub fn parse(bytes: &[u8], zone: Option<&Zone>) -> Result<Schedule, ImportError>
 /// Drops talks (and conference dates) in years a journal cannot hold,
 /// with a warning: a schedule of year 0 or 10000 is a broken one.
 fn keep_storable_dates(schedule: &mut Schedule) {
-    let storable = |year: i32| YEARS.contains(&year);
     let before = schedule.talks.len();
-    schedule.talks.retain(|t| storable(t.start.year()) && t.end.is_none_or(|end| storable(end.year())));
+    schedule.talks.retain(|t| storable(t.start).is_some() && t.end.is_none_or(|end| storable(end).is_some()));
     let dropped = before - schedule.talks.len();
     if dropped > 0 {
         schedule.warnings.push(format!("{dropped} talks are dated outside the years 1 to 9998 and were left out"));
     }
-    schedule.start = schedule.start.filter(|d| storable(d.year()));
-    schedule.end = schedule.end.filter(|d| storable(d.year()));
+    schedule.start = schedule.start.and_then(storable);
+    schedule.end = schedule.end.and_then(storable);
 }
 
 /// The same id twice is one session in two slots (a workshop run twice):

@@ -11,6 +11,11 @@ use crate::model::Zone;
 /// year of margin keeps a date shifted by a time zone within them.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1..=9998;
 
+/// `at` if its year is one a journal can hold.
+pub fn storable<T: chrono::Datelike>(at: T) -> Option<T> {
+    YEARS.contains(&at.year()).then_some(at)
+}
+
 /// Hour at which a conference day ends, for talks after midnight.
 const DAY_CHANGE_HOUR: u32 = 5;
 

@@ -11,7 +11,7 @@ pub mod text;
 mod verdict;
 mod zone;
 
-pub use event::{DayNotes, Event, MAX_DAYS, YEARS, dates_problem};
+pub use event::{DayNotes, Event, dates_problem, storable};
 pub use keyword::{Kind, Status};
 pub use session::{Link, Session, short_refs};
 pub use speaker::Speaker;

@@ -242,10 +242,6 @@ impl EventDoc {
         self.pieces.iter().map(|p| p.text.as_str()).collect()
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     pub fn event(&self) -> &Event {
         &self.event
     }
