@@ -19,8 +19,15 @@ pub mod exit {
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
+    /// The command line cannot work as written (exit 2): options that do
+    /// not go together, a value missing where nobody can be asked for it.
     #[error("{message}")]
     Usage { message: String, hint: Option<String> },
+
+    /// The command line is fine but the journal or the input says no
+    /// (exit 1): nothing matches, a file exists, a date does not fit.
+    #[error("{message}")]
+    User { message: String, hint: Option<String> },
 
     #[error("cancelled, nothing was saved")]
     Cancelled,
@@ -76,6 +83,9 @@ pub enum Error {
     #[error("{what}: {message}")]
     Rejected { what: String, message: String },
 
+    #[error("template: {0}")]
+    Template(#[from] crate::render::markdown::TemplateError),
+
     #[error("cannot {action} {}", path.display())]
     Io { action: &'static str, path: PathBuf, source: io::Error },
 
@@ -93,8 +103,14 @@ impl Error {
         Error::Io { action, path: path.into(), source }
     }
 
+    /// A usage error (exit 2), with a hint that shows the right way.
     pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Self {
         Error::Usage { message: message.into(), hint: Some(hint.into()) }
+    }
+
+    /// A user or data error (exit 1), with a hint that says what to do.
+    pub fn user(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::User { message: message.into(), hint: Some(hint.into()) }
     }
 
     pub fn exit_code(&self) -> i32 {
@@ -109,7 +125,7 @@ impl Error {
     /// A line that tells the user what to do next, where one helps.
     pub fn hint(&self) -> Option<String> {
         match self {
-            Error::Usage { hint, .. } | Error::Editor { hint, .. } => hint.clone(),
+            Error::Usage { hint, .. } | Error::User { hint, .. } | Error::Editor { hint, .. } => hint.clone(),
             Error::UnknownVerdict { known, suggestion, .. } => Some(match suggestion {
                 Some(s) => format!("did you mean '{s}'? Known verdicts: {}", known.join(", ")),
                 None => {

@@ -1,9 +1,12 @@
-//! The one filter type, used by `list`, `filter` and `export`.
+//! The one filter type, used by `list`, `filter` and `export`, the reading
+//! order of sessions, and the talks of a schedule under way at a moment.
 //!
 //! Values within one field are alternatives (`--day 1 --day 2`); fields
 //! combine (`--day 2 --verdict meh`). Text matching ignores case and accents.
 
-use crate::model::{Kind, Session, Status, text};
+use chrono::{DateTime, Duration, Utc};
+
+use crate::model::{Event, EventFile, Kind, Session, Status, text};
 
 #[derive(Debug, Clone, Default)]
 pub struct Query {
@@ -61,6 +64,68 @@ impl Query {
             })
             .collect()
     }
+}
+
+/// A session with the event it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    pub event: &'a Event,
+    pub session: &'a Session,
+    /// Shown instead of the id: a programme talk's short reference.
+    pub reference: Option<&'a str>,
+}
+
+/// Sessions in reading order: day, start time (untimed last), id.
+pub fn sort_rows(rows: &mut [Row<'_>]) {
+    rows.sort_by(|a, b| {
+        (&a.event.start, &a.event.slug, a.session.day, a.session.at.is_none(), a.session.at, a.session.id).cmp(&(
+            &b.event.start,
+            &b.event.slug,
+            b.session.day,
+            b.session.at.is_none(),
+            b.session.at,
+            b.session.id,
+        ))
+    });
+}
+
+/// The sessions of `files` that match `query`, in reading order.
+pub fn select<'a>(files: &'a [EventFile], query: &Query) -> Vec<Row<'a>> {
+    let mut rows: Vec<Row<'a>> = files
+        .iter()
+        .flat_map(|f| {
+            f.sessions.iter().filter(|s| query.matches(s)).map(move |s| Row {
+                event: &f.event,
+                session: s,
+                reference: None,
+            })
+        })
+        .collect();
+    sort_rows(&mut rows);
+    rows
+}
+
+/// Talks of a schedule under way at `now` or starting within 15 minutes,
+/// whose room or title contains `filter` (ignoring case and accents), those
+/// under way first. Breaks and day-long entries (badge pick-up, the expo
+/// hall) are not talks and are left out.
+pub fn running<'a>(schedule: &'a [Session], now: DateTime<Utc>, filter: &str) -> Vec<&'a Session> {
+    let soon = now + Duration::minutes(15);
+    let filter = text::fold(filter.trim());
+    let mut talks: Vec<&Session> = schedule
+        .iter()
+        .filter(|t| t.kind != Kind::Other)
+        .filter(|t| {
+            let Some(start) = t.at else { return false };
+            let end = t.end.unwrap_or(start + Duration::minutes(45));
+            (start <= soon && now < end && end - start <= Duration::hours(3))
+                && (filter.is_empty()
+                    || text::contains_folded(&t.title, &filter)
+                    || t.room.as_deref().is_some_and(|r| text::contains_folded(r, &filter)))
+        })
+        .collect();
+    talks.sort_by_key(|t| (t.at.is_some_and(|at| at > now), t.at));
+    talks
 }
 
 fn searchable_text(session: &Session) -> String {

@@ -7,12 +7,11 @@ use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
 use notes::model::{DayNotes, Session};
-use notes::store::EventDoc;
-use notes::store::journal;
+use notes::store::{EventDoc, parse_event_text};
 
 fuzz_target!(|text: &str| {
     let path = Path::new("fuzz.toml");
-    let whole = journal::parse(path, "fuzz", text);
+    let whole = parse_event_text(path, "fuzz", text);
     let Ok(mut doc) = EventDoc::parse(path, "fuzz", text) else { return };
     assert_eq!(doc.text(), text, "the pieces give the file back");
     let sessions = doc.sessions();
@@ -31,7 +30,7 @@ fuzz_target!(|text: &str| {
     }
     if whole.is_ok() {
         let edited = doc.text();
-        let back = journal::parse(path, "fuzz", &edited)
+        let back = parse_event_text(path, "fuzz", &edited)
             .unwrap_or_else(|e| panic!("an edit of a readable file stays readable: {e}\n{edited}"));
         assert!(back.sessions.iter().any(|s| s.id == id && s.title == "Fuzz"));
     }

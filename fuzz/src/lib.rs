@@ -1,13 +1,13 @@
 //! What the importer fuzz targets share: read a schedule, then keep it the
-//! way `notes import` does, and read the programme file back.
+//! way `notes import` does, and read the schedule file back.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use notes::model::{Event, Zone};
-use notes::store::programme;
+use notes::store::{parse_schedule_text, render_schedule_text};
 
-/// Imports `data`; when it is a schedule, writes its programme file's text
+/// Imports `data`; when it is a schedule, writes its schedule file's text
 /// and checks that it reads back with every talk.
 pub fn import_and_store(data: &[u8]) {
     let zone = Zone::parse("Europe/Paris").expect("a known zone");
@@ -31,8 +31,8 @@ pub fn import_and_store(data: &[u8]) {
         days: BTreeMap::new(),
     };
     let talks: Vec<_> = schedule.talks.iter().filter_map(|t| t.to_session(&event)).collect();
-    let text = programme::render(&event, "fuzz.ics", &talks);
-    let read = programme::parse(Path::new("fuzz.schedule.toml"), &event, &text)
-        .unwrap_or_else(|e| panic!("the programme file does not read back: {e}\n{text}"));
+    let text = render_schedule_text(&event, "fuzz.ics", &talks);
+    let read = parse_schedule_text(Path::new("fuzz.schedule.toml"), &event, &text)
+        .unwrap_or_else(|e| panic!("the schedule file does not read back: {e}\n{text}"));
     assert_eq!(read.len(), talks.len());
 }

@@ -1,12 +1,12 @@
-//! `notes completions SHELL` and `notes man`, both from the clap definitions.
+//! `notes completions SHELL`, from the clap definitions.
 
-use clap::{Args, CommandFactory};
+use clap::Args;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::{Result, stdout_error};
 
+/// Print shell completions
 #[derive(Debug, Args)]
 #[command(after_help = "Example:\n  notes completions bash > ~/.local/share/bash-completion/completions/notes")]
 pub struct CompletionsArgs {
@@ -14,14 +14,8 @@ pub struct CompletionsArgs {
     shell: Shell,
 }
 
-pub fn run(args: CompletionsArgs, _ctx: &mut Context) -> Result<()> {
+pub fn run(args: CompletionsArgs, ctx: &mut Context) -> Result<()> {
     let mut out = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "notes", &mut out);
-    std::io::Write::write_all(&mut std::io::stdout(), &out).map_err(stdout_error)
-}
-
-pub fn man(_ctx: &mut Context) -> Result<()> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut out).map_err(stdout_error)?;
+    clap_complete::generate(args.shell, &mut ctx.app(), "notes", &mut out);
     std::io::Write::write_all(&mut std::io::stdout(), &out).map_err(stdout_error)
 }

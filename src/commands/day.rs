@@ -2,8 +2,8 @@
 
 use clap::Args;
 
-use crate::cli::parse_day;
-use crate::commands::Context;
+use crate::commands::args::parse_day;
+use crate::context::Context;
 use crate::error::Result;
 use crate::render::show;
 
@@ -14,6 +14,7 @@ Examples:
   notes day 2 --conclusion \"\"     # an empty text removes it
   notes day 2                        # shows the day";
 
+/// Set a day's label, intro and conclusion (for the day's post)
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct DayArgs {
@@ -37,9 +38,9 @@ pub struct DayArgs {
 pub fn run(args: DayArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
     if args.label.is_none() && args.intro.is_none() && args.conclusion.is_none() {
-        let file = ctx.journal.load(&slug)?;
+        let file = ctx.journal()?.load(&slug)?;
         file.event.check_day(args.day)?;
-        return ctx.ui.print(&show::day(&file.event, args.day, ctx.lang));
+        return ctx.ui.print(&show::day(&file.event, args.day, ctx.lang()));
     }
     let event = ctx.update_event(&slug, |doc| {
         let day = doc.event().check_day(args.day)?;
@@ -54,5 +55,5 @@ pub fn run(args: DayArgs, ctx: &mut Context) -> Result<()> {
         doc.put_day(day, notes)?;
         Ok(doc.event().clone())
     })?;
-    ctx.ui.print(&show::day(&event, args.day, ctx.lang))
+    ctx.ui.print(&show::day(&event, args.day, ctx.lang()))
 }

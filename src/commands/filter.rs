@@ -4,11 +4,11 @@ use std::fmt::Write;
 
 use clap::Args;
 
-use crate::cli::FilterArgs;
-use crate::commands::Context;
-use crate::commands::list::{load_all, select};
+use crate::commands::args::FilterArgs;
+use crate::context::Context;
 use crate::error::Result;
 use crate::model::text;
+use crate::query::select;
 use crate::render::json;
 use crate::render::words::words;
 use crate::ui::sanitize_line;
@@ -22,6 +22,7 @@ Examples:
 
 Words are matched ignoring case and accents in titles, speakers, tags and notes.";
 
+/// Search every event's sessions and notes
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct FilterCmdArgs {
@@ -64,33 +65,24 @@ fn snippet(line: &str, words: &[String], width: usize) -> String {
 }
 
 pub fn run(args: FilterCmdArgs, ctx: &mut Context) -> Result<()> {
-    let query = ctx.query(&args.filter)?.with_words(&args.words);
-    let files = match &ctx.event_flag {
-        Some(_) => vec![ctx.load_event()?],
-        None => load_all(ctx)?,
-    };
+    let (vocabulary, lang) = (ctx.vocabulary()?, ctx.lang());
+    let query = args.filter.query(vocabulary)?.with_words(&args.words);
+    let files = ctx.load_flagged_or_all()?;
     let rows = select(&files, &query);
     if args.json {
-        return ctx.ui.print(&json::sessions(&rows, &ctx.vocabulary, ctx.lang));
+        return ctx.ui.print(&json::sessions(&rows, vocabulary, lang));
     }
     if rows.is_empty() {
-        ctx.ui.status(words(ctx.lang).no_sessions);
+        ctx.ui.status(words(lang).no_sessions);
         return Ok(());
     }
     let mut out = String::new();
     for row in &rows {
         let s = row.session;
-        let _ = write!(
-            out,
-            "{} #{} · {} {} · {}",
-            row.event.slug,
-            s.id,
-            words(ctx.lang).day,
-            s.day,
-            sanitize_line(&s.title)
-        );
+        let _ =
+            write!(out, "{} #{} · {} {} · {}", row.event.slug, s.id, words(lang).day, s.day, sanitize_line(&s.title));
         if let Some(verdict) = &s.verdict {
-            let _ = write!(out, " · {}", sanitize_line(ctx.vocabulary.label(verdict, ctx.lang)));
+            let _ = write!(out, " · {}", sanitize_line(vocabulary.label(verdict, lang)));
         }
         out.push('\n');
         let width = usize::from(ctx.ui.width.unwrap_or(100)).saturating_sub(4).max(40);

@@ -5,11 +5,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::import::{self, Schedule};
 use crate::model::{Event, Session, Zone, dates_problem, text};
-use crate::store::{programme, record, state};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -23,6 +22,7 @@ when the schedule changes: talks are updated, never duplicated, and your notes, 
 and statuses are never touched. With no event given, the event named by the schedule is
 used, or the current one if its dates overlap, or a new one is created.";
 
+/// Load a conference schedule (.ics, schedule.json, schedule.xml)
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct ImportArgs {
@@ -30,12 +30,8 @@ pub struct ImportArgs {
     file: PathBuf,
 
     /// Zone for times the file gives without one, and for a new event
-    #[arg(long, value_name = "ZONE", value_parser = parse_tz)]
+    #[arg(long, value_name = "ZONE", value_parser = Zone::named)]
     tz: Option<Zone>,
-}
-
-fn parse_tz(input: &str) -> Result<Zone, String> {
-    record::parse_timezone(input)
 }
 
 /// What an import changed, for the report.
@@ -65,20 +61,20 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         Some(event) => event,
         None => create_event(&schedule, &args, ctx)?,
     };
-    let old = ctx.journal.programme(&event)?;
+    let journal = ctx.journal()?;
+    let old = journal.schedule(&event)?;
     let mut talks: Vec<Session> = schedule.talks.iter().filter_map(|t| t.to_session(&event)).collect();
     talks.sort_by(|a, b| (a.day, a.at, &a.title).cmp(&(b.day, b.at, &b.title)));
     let mut report = compare(&old, &talks);
     report.outside = schedule.talks.len() - talks.len();
     let source =
         args.file.file_name().map_or_else(|| args.file.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let programme_text = programme::render(&event, &source, &talks);
     let by_id: HashMap<&str, &Session> = talks.iter().filter_map(|t| Some((t.schedule_id.as_deref()?, t))).collect();
-    let ui = ctx.ui.clone();
-    let (updated, flagged) = ctx.journal.import(
-        &event.slug,
-        &programme_text,
-        || ui.status("waiting for another notes process…"),
+    let (updated, flagged) = journal.import(
+        &event,
+        &source,
+        &talks,
+        || ctx.ui.status("waiting for another notes process…"),
         |doc| {
             let mut counts = (0, 0);
             for session in doc.sessions()? {
@@ -116,23 +112,23 @@ fn read_bounded(path: &std::path::Path) -> Result<Vec<u8>> {
 
 /// An event named by `--event`, or the current one, if any.
 fn known_event(ctx: &Context) -> Result<Option<Event>> {
-    if ctx.event_flag.is_some() {
+    if ctx.event_flag().is_some() {
         return Ok(Some(ctx.load_event()?.event));
     }
-    let current = state::load(ctx.journal.dir())?.current_event.filter(|s| ctx.journal.exists(s));
-    current.map(|slug| ctx.journal.load(&slug).map(|f| f.event)).transpose()
+    let journal = ctx.journal()?;
+    let current = ctx.state()?.current_event.clone().filter(|s| journal.exists(s));
+    current.map(|slug| journal.load(&slug).map(|f| f.event)).transpose()
 }
 
 /// `--event`; else the event the schedule names; else the current event if
 /// their dates overlap; else `None` (a new event is created).
 fn target_event(schedule: &Schedule, ctx: &Context) -> Result<Option<Event>> {
-    if ctx.event_flag.is_some() {
+    if ctx.event_flag().is_some() {
         return Ok(Some(ctx.load_event()?.event));
     }
-    if let Some(slug) =
-        schedule.name.as_deref().map(text::event_slug).filter(|s| !s.is_empty() && ctx.journal.exists(s))
-    {
-        return Ok(Some(ctx.journal.load(&slug)?.event));
+    let journal = ctx.journal()?;
+    if let Some(slug) = schedule.name.as_deref().map(text::event_slug).filter(|s| !s.is_empty() && journal.exists(s)) {
+        return Ok(Some(journal.load(&slug)?.event));
     }
     let Some(current) = known_event(ctx)? else { return Ok(None) };
     let (Some(start), Some(end)) = (schedule.start, schedule.end) else { return Ok(None) };
@@ -171,8 +167,8 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
         tags: Vec::new(),
         days: BTreeMap::new(),
     };
-    ctx.journal.create(&event, || ctx.ui.status("waiting for another notes process…"))?;
-    state::update(ctx.journal.dir(), |s| s.current_event = Some(event.slug.clone()))?;
+    ctx.journal()?.create(&event, || ctx.ui.status("waiting for another notes process…"))?;
+    ctx.set_current_event(&event.slug)?;
     ctx.ui.status(&format!(
         "Created event {} ({} → {}, {}); it is now the current event.",
         event.slug,

@@ -4,7 +4,7 @@ use std::io::Read;
 
 use clap::Args;
 
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::ui::sanitize_line;
 
@@ -21,6 +21,7 @@ Each jot becomes a list item (\"- …\") unless it already starts a Markdown blo
 /// The most `jot -` reads: far more than any note, far less than memory.
 const MAX_JOT: u64 = 16 * 1024 * 1024;
 
+/// Append a line to the current session's notes
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct JotArgs {
@@ -53,13 +54,9 @@ pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
     }
     let slug = ctx.event_slug()?;
     let id = ctx.session_id(&slug, args.id)?;
-    let title = ctx.update_event(&slug, |doc| {
-        let mut session = doc.session(id)?;
+    let title = ctx.change_session(&slug, id, |session, _| {
         session.jot(&text, args.raw);
-        let title = session.title.clone();
-        doc.put_session(session)?;
-        Ok(title)
+        Ok(session.title.clone())
     })?;
-    ctx.touch_session(&slug, id)?;
     ctx.ui.print(&format!("Jotted to #{id} {}", sanitize_line(&title)))
 }

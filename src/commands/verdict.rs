@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::Result;
 use crate::ui::sanitize_line;
 
@@ -19,6 +19,7 @@ Add your own in config.toml:
   fr = \"Waouh\"
   en = \"Wow\"";
 
+/// Give a verdict to the current session (or to ID)
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct VerdictArgs {
@@ -34,16 +35,12 @@ pub fn run(args: VerdictArgs, ctx: &mut Context) -> Result<()> {
         }
         _ => (None, args.words.join(" ")),
     };
-    let verdict = ctx.vocabulary.resolve(&verdict)?.clone();
+    let verdict = ctx.vocabulary()?.resolve(&verdict)?.clone();
     let slug = ctx.event_slug()?;
     let id = ctx.session_id(&slug, id)?;
-    let title = ctx.update_event(&slug, |doc| {
-        let mut session = doc.session(id)?;
+    let title = ctx.change_session(&slug, id, |session, _| {
         session.verdict = Some(verdict.key.clone());
-        let title = session.title.clone();
-        doc.put_session(session)?;
-        Ok(title)
+        Ok(session.title.clone())
     })?;
-    ctx.touch_session(&slug, id)?;
-    ctx.ui.print(&format!("#{id} {}: {}", sanitize_line(&title), sanitize_line(verdict.label(ctx.lang))))
+    ctx.ui.print(&format!("#{id} {}: {}", sanitize_line(&title), sanitize_line(verdict.label(ctx.lang()))))
 }

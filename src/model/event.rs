@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::error::Error;
-use crate::model::Zone;
+use crate::model::{Session, Zone};
 
 /// The years a journal can hold: TOML dates have four digits, and one
 /// year of margin keeps a date shifted by a time zone within them.
@@ -118,6 +118,22 @@ impl Event {
     /// The year the event starts, for titles and front matter.
     pub fn year(&self) -> i32 {
         self.start.year()
+    }
+}
+
+/// An event with its sessions, as read from its file.
+#[derive(Debug, Clone)]
+pub struct EventFile {
+    pub event: Event,
+    pub sessions: Vec<Session>,
+}
+
+impl EventFile {
+    pub fn session(&self, id: u32) -> Result<&Session, Error> {
+        self.sessions
+            .iter()
+            .find(|s| s.id == id)
+            .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })
     }
 }
 

@@ -11,12 +11,12 @@ pub mod text;
 mod verdict;
 mod zone;
 
-pub use event::{DayNotes, Event, dates_problem, storable};
+pub use event::{DayNotes, Event, EventFile, dates_problem, storable};
 pub use keyword::{Kind, Status};
 pub use session::{Link, Session, short_refs};
 pub use speaker::Speaker;
 pub use verdict::{Verdict, Vocabulary};
-pub use zone::Zone;
+pub use zone::{UnknownZone, Zone};
 
 /// The language of the tool's output and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

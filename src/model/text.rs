@@ -103,6 +103,14 @@ pub fn suggest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c.to_string())
 }
 
+/// `text` on one line: control characters (line breaks included) become
+/// spaces and runs of white space one space. For a title in a heading, a
+/// TOML comment or a front-matter field.
+pub fn one_line(text: &str) -> String {
+    let spaced: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

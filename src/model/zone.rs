@@ -9,6 +9,11 @@ use std::fmt;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDateTime, TimeZone as _, Timelike, Utc};
 use jiff::tz::TimeZone;
 
+/// A name that is not an IANA time zone.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown time zone '{0}' (expected an IANA name like Europe/Paris)")]
+pub struct UnknownZone(pub String);
+
 /// An IANA time zone ("Europe/Paris").
 #[derive(Clone, PartialEq, Eq)]
 pub struct Zone(TimeZone);
@@ -23,6 +28,11 @@ impl Zone {
             return None;
         }
         TimeZone::get(name).ok().map(Zone)
+    }
+
+    /// The zone named `name`, or an error that says what a name looks like.
+    pub fn named(name: &str) -> Result<Zone, UnknownZone> {
+        Zone::parse(name).ok_or_else(|| UnknownZone(name.to_string()))
     }
 
     /// The system's zone, when it has an IANA name.

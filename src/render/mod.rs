@@ -11,28 +11,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::model::{Event, Session};
 
-/// A session with the event it belongs to.
-#[derive(Debug, Clone, Copy)]
-pub struct Row<'a> {
-    pub event: &'a Event,
-    pub session: &'a Session,
-    /// Shown instead of the id: a programme talk's short reference.
-    pub reference: Option<&'a str>,
-}
-
-/// Sessions in reading order: day, start time (untimed last), id.
-pub fn sort_rows(rows: &mut [Row<'_>]) {
-    rows.sort_by(|a, b| {
-        (&a.event.start, &a.event.slug, a.session.day, a.session.at.is_none(), a.session.at, a.session.id).cmp(&(
-            &b.event.start,
-            &b.event.slug,
-            b.session.day,
-            b.session.at.is_none(),
-            b.session.at,
-            b.session.id,
-        ))
-    });
-}
+pub use crate::query::Row;
 
 /// "11:00–11:35" in the event's time zone, or "" when untimed.
 pub fn time_range(event: &Event, session: &Session) -> String {

@@ -1,6 +1,8 @@
-//! The fixed words of the tool's output, in French and English.
+//! The fixed words of the tool's output and of the blog post, in French
+//! and English: every word that has a translation lives here.
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
 
 use crate::model::{Kind, Lang, Status};
 
@@ -162,6 +164,53 @@ impl Words {
 
     pub fn weekday(&self, day: Weekday) -> &'static str {
         self.weekdays[day.num_days_from_monday() as usize]
+    }
+}
+
+/// The headings and fixed words of a blog post.
+#[derive(Debug, Serialize)]
+pub struct PostWords {
+    pub keynotes: &'static str,
+    pub talks: &'static str,
+    pub wished: &'static str,
+    pub meetings: &'static str,
+    pub to_try: &'static str,
+    pub conclusion: &'static str,
+    pub verdict: &'static str,
+    /// ":" in English, "\u{a0}:" in French.
+    pub colon: &'static str,
+}
+
+pub fn post_words(lang: Lang) -> PostWords {
+    match lang {
+        Lang::Fr => PostWords {
+            keynotes: "Keynotes",
+            talks: "Talks",
+            wished: "Les talks que j'aurais aimé voir",
+            meetings: "Sponsors et rencontres",
+            to_try: "À tester",
+            conclusion: "Conclusion",
+            verdict: "Verdict",
+            colon: "\u{a0}:",
+        },
+        Lang::En => PostWords {
+            keynotes: "Keynotes",
+            talks: "Talks",
+            wished: "Talks I wish I had seen",
+            meetings: "Sponsors and people met",
+            to_try: "To try",
+            conclusion: "Conclusion",
+            verdict: "Verdict",
+            colon: ":",
+        },
+    }
+}
+
+/// "This post is part of a series of 3 posts: …", with the links given.
+pub fn series_text(lang: Lang, total: usize, links: &[String]) -> String {
+    match lang {
+        Lang::Fr => format!("Cet article fait partie d'une série de {total} articles\u{a0}: {}.", links.join(", ")),
+        Lang::En => format!("This post is part of a series of {total} posts: {}.", links.join(", ")),
     }
 }
 

@@ -26,6 +26,15 @@ pub struct Config {
     pub verdicts: Vec<VerdictConfig>,
 }
 
+/// What is wrong in a config that parses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ConfigError {
+    #[error("[[verdicts]] key \"{key}\": use lower-case letters, digits and dashes, like \"must-read\"")]
+    VerdictKey { key: String },
+    #[error("[[verdicts]] key \"{key}\" is the built-in \"{builtin}\": use that key to relabel it")]
+    BuiltinVerdict { key: String, builtin: String },
+}
+
 /// `[[verdicts]]` entry: `key = "wow"`, `fr = "Waouh"`, `en = "Wow"`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,27 +51,22 @@ impl Config {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(Error::io("read", path, e)),
         };
-        config.check_verdicts().map_err(|message| Error::Invalid { path: path.to_path_buf(), message })?;
+        config.check_verdicts().map_err(|e| Error::Invalid { path: path.to_path_buf(), message: e.to_string() })?;
         Ok(config)
     }
 
     /// A verdict key is stored in journals: it must be a plain word, and
     /// one that only differs from a built-in by case or punctuation would
     /// never be reachable.
-    fn check_verdicts(&self) -> Result<(), String> {
+    fn check_verdicts(&self) -> Result<(), ConfigError> {
         let builtin = Vocabulary::default();
         for verdict in &self.verdicts {
             let key = verdict.key.as_str();
-            if !crate::model::text::is_valid_slug(key) {
-                return Err(format!(
-                    "[[verdicts]] key \"{key}\": use lower-case letters, digits and dashes, like \"must-read\""
-                ));
+            if !text::is_valid_slug(key) {
+                return Err(ConfigError::VerdictKey { key: key.to_string() });
             }
             if let Some(same) = builtin.iter().find(|b| b.key != key && text::fold_key(&b.key) == text::fold_key(key)) {
-                return Err(format!(
-                    "[[verdicts]] key \"{key}\" is the built-in \"{}\": use that key to relabel it",
-                    same.key
-                ));
+                return Err(ConfigError::BuiltinVerdict { key: key.to_string(), builtin: same.key.clone() });
             }
         }
         Ok(())

@@ -11,32 +11,17 @@ use std::path::{Path, PathBuf};
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use crate::error::{Error, Result};
-use crate::model::{DayNotes, Event, Session};
-use crate::store::atomic;
+use crate::model::{DayNotes, Event, EventFile, Session, Status, text};
 use crate::store::lock::FileLock;
 use crate::store::pieces::{self, CutError, Piece, PieceKind};
 use crate::store::record::{self, FileRecord};
+use crate::store::state::{self, State};
+use crate::store::{atomic, schedule};
 
 /// The journal directory.
 #[derive(Debug, Clone)]
 pub struct Journal {
     dir: PathBuf,
-}
-
-/// An event read from disk, for commands that only look.
-#[derive(Debug, Clone)]
-pub struct EventFile {
-    pub event: Event,
-    pub sessions: Vec<Session>,
-}
-
-impl EventFile {
-    pub fn session(&self, id: u32) -> Result<&Session> {
-        self.sessions
-            .iter()
-            .find(|s| s.id == id)
-            .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })
-    }
 }
 
 /// An event being changed: its file cut into pieces (see [`pieces`]). The
@@ -112,7 +97,7 @@ impl Journal {
     pub fn load(&self, slug: &str) -> Result<EventFile> {
         let path = self.checked_path(slug)?;
         let text = read(&path, slug)?;
-        parse(&path, slug, &text)
+        parse_event_text(&path, slug, &text)
     }
 
     /// Creates the file of a new event. Fails if it exists.
@@ -125,11 +110,11 @@ impl Journal {
         let mut doc = DocumentMut::new();
         doc.decor_mut().set_prefix(format!(
             "# {} — notes journal. Edit freely: comments and order are kept.\n",
-            one_line(&event.name)
+            text::one_line(&event.name)
         ));
         doc.insert("schema", toml_edit::value(record::SCHEMA));
         let mut table = Table::new();
-        record::sync_table(&mut table, &[], record::event_fields(event));
+        record::sync_table(&mut table, &[], record::fields(record::EVENT_KEYS, event));
         doc.insert("event", Item::Table(table));
         atomic::write(&path, doc.to_string().as_bytes())
     }
@@ -154,26 +139,58 @@ impl Journal {
         Ok(result)
     }
 
-    /// Like [`Journal::update`], also replacing the event's programme file
-    /// with `programme` while the lock is held, before the event file.
+    /// Like [`Journal::update`], also replacing the event's schedule file
+    /// with `talks` (imported from `source`) while the lock is held, before
+    /// the event file.
     pub fn import<T>(
         &self,
-        slug: &str,
-        programme: &str,
+        event: &Event,
+        source: &str,
+        talks: &[Session],
         on_wait: impl FnOnce(),
         change: impl FnOnce(&mut EventDoc) -> Result<T>,
     ) -> Result<T> {
-        let programme_path = crate::store::programme::path(&self.dir, slug);
-        self.update(slug, on_wait, |doc| {
+        let schedule_path = schedule::path(&self.dir, &event.slug);
+        let text = schedule::render(event, source, talks);
+        self.update(&event.slug, on_wait, |doc| {
             let result = change(doc)?;
-            atomic::write(&programme_path, programme.as_bytes())?;
+            atomic::write(&schedule_path, text.as_bytes())?;
             Ok(result)
         })
     }
 
-    /// The imported programme of an event (empty when there is none).
-    pub fn programme(&self, event: &Event) -> Result<Vec<Session>> {
-        crate::store::programme::load(&self.dir, event)
+    /// The imported schedule of an event (empty when there is none).
+    pub fn schedule(&self, event: &Event) -> Result<Vec<Session>> {
+        schedule::load(&self.dir, event)
+    }
+
+    /// Every event of the journal, read on every core (searching ten years
+    /// of conferences is mostly parsing), each with its slug: one broken
+    /// file must not hide the others, so the caller decides what to do
+    /// with errors.
+    pub fn load_all(&self) -> Result<Vec<(String, Result<EventFile>)>> {
+        let slugs = self.slugs()?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(slugs.len().max(1));
+        let chunk = slugs.len().div_ceil(threads).max(1);
+        Ok(std::thread::scope(|scope| {
+            let workers: Vec<_> = slugs
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || part.iter().map(|slug| (slug.clone(), self.load(slug))).collect::<Vec<_>>())
+                })
+                .collect();
+            workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+        }))
+    }
+
+    /// The journal's state (current event and sessions).
+    pub fn state(&self) -> Result<State> {
+        state::load(&self.dir)
+    }
+
+    /// Changes the journal's state under its lock.
+    pub fn update_state(&self, change: impl FnOnce(&mut State)) -> Result<()> {
+        state::update(&self.dir, change)
     }
 
     /// Replaces a whole event file with `new_text` (after `$EDITOR`), if it
@@ -181,7 +198,7 @@ impl Journal {
     pub fn replace(&self, slug: &str, old_text: &str, new_text: &str) -> Result<()> {
         let path = self.checked_path(slug)?;
         let _lock = FileLock::acquire(&path, || {})?;
-        parse(&path, slug, new_text)?;
+        parse_event_text(&path, slug, new_text)?;
         if read(&path, slug)? != old_text {
             return Err(Error::Rejected {
                 what: path.display().to_string(),
@@ -204,16 +221,10 @@ fn read(path: &Path, slug: &str) -> Result<String> {
 }
 
 /// Parses an event file's text into the model.
-pub fn parse(path: &Path, slug: &str, text: &str) -> Result<EventFile> {
+pub fn parse_event_text(path: &Path, slug: &str, text: &str) -> Result<EventFile> {
     let file: FileRecord = toml::from_str(text).map_err(|e| record::parse_error(path, text, &e))?;
     let (event, sessions) = record::to_model(path, slug, file)?;
     Ok(EventFile { event, sessions })
-}
-
-/// Text safe inside a TOML comment: no control character can end it or
-/// make the file unreadable.
-pub fn one_line(text: &str) -> String {
-    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 impl EventDoc {
@@ -276,14 +287,21 @@ impl EventDoc {
 
     /// Reads the session of piece `index`; an error names its line in the file.
     fn read_session(&self, index: usize) -> Result<Session> {
-        let invalid = |message: String| Error::Invalid { path: self.path.clone(), message };
-        let one = toml::from_str::<OneSession>(&self.pieces[index].text).map_err(|e| {
-            let start: usize = self.pieces[..index].iter().map(|p| p.text.len()).sum();
-            let (line, column) = record::line_column(&self.text(), start + e.span().map_or(0, |span| span.start));
-            Error::Parse { path: self.path.clone(), line, column, message: e.message().trim().to_string() }
-        })?;
-        let record = one.sessions.into_iter().next().ok_or_else(|| invalid("an empty [[sessions]] table".into()))?;
-        record::journal_session(record, &self.event).map_err(invalid)
+        let one = toml::from_str::<OneSession>(&self.pieces[index].text)
+            .map_err(|e| self.piece_error(index, e.span().map_or(0, |span| span.start), e.message()))?;
+        let record = one.sessions.into_iter().next().ok_or_else(|| self.invalid("an empty [[sessions]] table"))?;
+        record::journal_session(record, &self.event).map_err(|e| self.invalid(&e.to_string()))
+    }
+
+    /// An error at `offset` in piece `index`, placed in the whole file.
+    fn piece_error(&self, index: usize, offset: usize, message: &str) -> Error {
+        let start: usize = self.pieces[..index].iter().map(|p| p.text.len()).sum();
+        let (line, column) = record::line_column(&self.text(), start + offset);
+        Error::Parse { path: self.path.clone(), line, column, message: message.trim().to_string() }
+    }
+
+    fn invalid(&self, message: &str) -> Error {
+        Error::Invalid { path: self.path.clone(), message: message.to_string() }
     }
 
     fn session_pieces(&self) -> impl Iterator<Item = (usize, &Piece)> {
@@ -306,7 +324,7 @@ impl EventDoc {
     /// Appends a session after the last `[[sessions]]` entry.
     pub fn add_session(&mut self, session: Session) {
         let mut table = Table::new();
-        record::sync_table(&mut table, &[], record::session_fields(&session));
+        record::sync_table(&mut table, &[], record::fields(record::SESSION_KEYS, &session));
         let text = format!("\n{}", session_document(table));
         let after = self.pieces.iter().rposition(|p| matches!(p.kind, PieceKind::Session { .. }));
         let index = after.map_or(self.pieces.len(), |i| i + 1);
@@ -320,20 +338,72 @@ impl EventDoc {
         self.pieces.insert(index, Piece { text, kind });
     }
 
-    /// Writes the changed fields of an existing session.
-    pub fn put_session(&mut self, session: Session) -> Result<()> {
-        let index = self.session_index(session.id)?;
-        let previous = record::session_fields(&self.read_session(index)?);
-        let piece = &mut self.pieces[index];
-        let mut doc = parse_document(&self.path, &piece.text)?;
+    /// Changes one session: its piece is parsed once, `change` edits the
+    /// session (knowing its event), and only the keys whose value changed
+    /// are rewritten, so comments and the user's own keys stay as they were.
+    pub fn change_session<T>(&mut self, id: u32, change: impl FnOnce(&mut Session, &Event) -> Result<T>) -> Result<T> {
+        let index = self.session_index(id)?;
+        let parsed = toml_edit::Document::parse(self.pieces[index].text.clone())
+            .map_err(|e| self.piece_error(index, e.span().map_or(0, |span| span.start), e.message()))?;
+        let mut doc = parsed.clone().into_mut();
+        let record = match toml_edit::de::from_document::<OneSession>(parsed) {
+            Ok(one) => one.sessions.into_iter().next(),
+            // The whole-file reader names the line; it fails the same way.
+            Err(_) => return Err(self.read_session(index).err().unwrap_or_else(|| self.invalid("unreadable session"))),
+        };
+        let record = record.ok_or_else(|| self.invalid("an empty [[sessions]] table"))?;
+        let mut session = record::journal_session(record, &self.event).map_err(|e| self.invalid(&e.to_string()))?;
+        let previous = record::fields(record::SESSION_KEYS, &session);
+        let result = change(&mut session, &self.event)?;
+        if session.id != id {
+            return Err(self.invalid("a session's id cannot change"));
+        }
         let table = doc
             .get_mut("sessions")
             .and_then(Item::as_array_of_tables_mut)
             .and_then(|tables| tables.get_mut(0))
-            .ok_or_else(|| Error::UnknownSession { id: session.id, event: self.event.slug.clone() })?;
-        record::sync_table(table, &previous, record::session_fields(&session));
-        piece.text = doc.to_string();
-        Ok(())
+            .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })?;
+        record::sync_table(table, &previous, record::fields(record::SESSION_KEYS, &session));
+        self.pieces[index].text = doc.to_string();
+        Ok(result)
+    }
+
+    /// Replaces an existing session with `session` (same id).
+    pub fn put_session(&mut self, session: Session) -> Result<()> {
+        self.change_session(session.id, |old, _| {
+            *old = session;
+            Ok(())
+        })
+    }
+
+    /// Copies a programme talk into the file with `status`, or updates the
+    /// session already linked to it (a talk attended is never set back to
+    /// planned); `adjust` then applies the user's own flags. Returns the
+    /// session's id and whether it is new.
+    pub fn pick(
+        &mut self,
+        talk: &Session,
+        status: Status,
+        adjust: impl FnOnce(&mut Session, &Event) -> Result<()>,
+    ) -> Result<(u32, bool)> {
+        let linked = match talk.schedule_id.as_deref() {
+            Some(id) => self.session_linked_to(id)?,
+            None => None,
+        };
+        if let Some(linked) = linked {
+            self.change_session(linked.id, |session, event| {
+                if !(status == Status::Planned && session.status == Status::Attended) {
+                    session.status = status;
+                }
+                adjust(session, event)
+            })?;
+            return Ok((linked.id, false));
+        }
+        let mut session = Session { id: self.next_id()?, status, ..talk.clone() };
+        adjust(&mut session, &self.event)?;
+        let id = session.id;
+        self.add_session(session);
+        Ok((id, true))
     }
 
     pub fn remove_session(&mut self, id: u32) -> Result<Session> {
@@ -344,11 +414,11 @@ impl EventDoc {
     }
 
     pub fn put_event(&mut self, event: Event) -> Result<()> {
-        let previous = record::event_fields(&self.event);
+        let previous = record::fields(record::EVENT_KEYS, &self.event);
         self.edit_whole(|doc| {
             let table = doc.entry("event").or_insert_with(|| Item::Table(Table::new()));
             if let Some(table) = table.as_table_mut() {
-                record::sync_table(table, &previous, record::event_fields(&event));
+                record::sync_table(table, &previous, record::fields(record::EVENT_KEYS, &event));
             }
         })?;
         self.event = Event { days: self.event.days.clone(), ..event };
@@ -357,8 +427,8 @@ impl EventDoc {
 
     /// Writes the notes of one day; an empty one removes its table.
     pub fn put_day(&mut self, day: u32, notes: DayNotes) -> Result<()> {
-        let previous = self.event.days.get(&day).map(record::day_fields).unwrap_or_default();
-        let fields = (notes != DayNotes::default()).then(|| record::day_fields(&notes));
+        let previous = self.event.days.get(&day).map(|d| record::fields(record::DAY_KEYS, d)).unwrap_or_default();
+        let fields = (notes != DayNotes::default()).then(|| record::fields(record::DAY_KEYS, &notes));
         self.edit_whole(|doc| {
             let days = doc.entry("days").or_insert_with(|| {
                 let mut table = Table::new();

@@ -1,19 +1,34 @@
 //! Everything that touches files: where the journal lives, event files
-//! (read with serde, edited with toml_edit), atomic writes, locks, state and
-//! configuration. Nothing outside this module opens a journal file.
+//! (read with serde, edited with toml_edit), the imported schedules, atomic
+//! writes, locks, state and configuration. Nothing outside this module
+//! opens a journal file, and nothing outside it knows TOML.
+//!
+//! The face is narrow: [`Journal`] (read, change under a lock, import),
+//! [`EventDoc`] (one event being changed),
+//! [`Config`], [`State`], [`paths`], and the session as editor text.
 
-pub mod atomic;
-pub mod config;
-pub mod journal;
-pub mod lock;
+mod atomic;
+mod config;
+mod journal;
+mod lock;
 pub mod paths;
-pub mod pieces;
-pub mod programme;
-pub mod record;
-pub mod state;
+mod pieces;
+mod record;
+mod schedule;
+mod session_text;
+mod state;
 
-pub use config::Config;
-pub use journal::{EventDoc, EventFile, Journal};
+pub use config::{Config, ConfigError};
+pub use journal::{EventDoc, Journal, parse_event_text};
+pub use session_text::{parse_session_text, session_text};
+pub use state::State;
+
+/// Writes a file that is not part of the journal (an export) atomically,
+/// with the permissions a new file normally gets.
+pub use atomic::write_shared as write_output;
+
+/// Reads and writes a schedule file's text, for the fuzz targets.
+pub use schedule::{parse as parse_schedule_text, render as render_schedule_text};
 
 /// Largest config file or export template read: both are a page or two of
 /// text, and a config of thousands of verdicts still fits.

@@ -84,26 +84,6 @@ pub struct LinkRecord {
     pub url: String,
 }
 
-/// Session keys in the order notes writes them.
-pub const SESSION_KEYS: &[&str] = &[
-    "id",
-    "day",
-    "title",
-    "kind",
-    "speakers",
-    "at",
-    "end",
-    "room",
-    "track",
-    "tags",
-    "links",
-    "status",
-    "verdict",
-    "notes",
-    "schedule_id",
-    "abstract",
-];
-
 /// Turns a parsed file into the model, checking what serde cannot: dates,
 /// time zone, keywords, unique ids, days in range.
 pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec<Session>), Error> {
@@ -113,7 +93,7 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
     }
     let record = file.event;
     let timezone = match &record.timezone {
-        Some(name) => parse_timezone(name).map_err(|e| invalid(format!("[event] timezone: {e}")))?,
+        Some(name) => Zone::named(name).map_err(|e| invalid(format!("[event] timezone: {e}")))?,
         None => Zone::UTC,
     };
     let start = to_date(&record.start).ok_or_else(|| invalid("[event] start must be a date like 2024-03-19".into()))?;
@@ -142,7 +122,7 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
     let mut ids = std::collections::HashSet::new();
     for record in file.sessions {
         let id = record.id;
-        let session = journal_session(record, &event).map_err(invalid)?;
+        let session = journal_session(record, &event).map_err(|e| invalid(e.to_string()))?;
         if !ids.insert(id) {
             return Err(invalid(format!("two sessions have id {id}")));
         }
@@ -151,35 +131,46 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
     Ok((event, sessions))
 }
 
+/// Why a session entry does not make a session.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordError {
+    /// A rule of the model: a day outside the event, an unknown kind or status.
+    #[error(transparent)]
+    Rule(#[from] Error),
+    #[error("the title is empty")]
+    EmptyTitle,
+    #[error("{key} must be a date and time like 2024-03-20T11:00:00+01:00")]
+    NotATime { key: &'static str },
+    #[error("the session \"{title}\" has no id (ids start at 1)")]
+    NoId { title: String },
+    #[error("session #{id}: {source}")]
+    InSession { id: u32, source: Box<RecordError> },
+}
+
 /// A session of an event file: [`session_from`], which must have an id.
-pub fn journal_session(record: SessionRecord, event: &Event) -> Result<Session, String> {
+pub fn journal_session(record: SessionRecord, event: &Event) -> Result<Session, RecordError> {
     let id = record.id;
     if id == 0 {
-        return Err(format!("the session \"{}\" has no id (ids start at 1)", record.title));
+        return Err(RecordError::NoId { title: record.title });
     }
-    session_from(record, event).map_err(|e| format!("session #{id}: {e}"))
+    session_from(record, event).map_err(|e| RecordError::InSession { id, source: Box::new(e) })
 }
 
 /// Converts one session entry, checking it against its event.
-pub fn session_from(record: SessionRecord, event: &Event) -> Result<Session, String> {
-    event.check_day(record.day).map_err(|e| e.to_string())?;
+pub fn session_from(record: SessionRecord, event: &Event) -> Result<Session, RecordError> {
+    event.check_day(record.day)?;
     if record.title.trim().is_empty() {
-        return Err("the title is empty".into());
+        return Err(RecordError::EmptyTitle);
     }
-    let datetime = |value: &Option<Datetime>, key: &str| -> Result<Option<DateTime<FixedOffset>>, String> {
-        value
-            .as_ref()
-            .map(|v| {
-                to_datetime(v, &event.timezone)
-                    .ok_or_else(|| format!("{key} must be a date and time like 2024-03-20T11:00:00+01:00"))
-            })
-            .transpose()
-    };
+    let datetime =
+        |value: &Option<Datetime>, key: &'static str| -> Result<Option<DateTime<FixedOffset>>, RecordError> {
+            value.as_ref().map(|v| to_datetime(v, &event.timezone).ok_or(RecordError::NotATime { key })).transpose()
+        };
     Ok(Session {
         id: record.id,
         day: record.day,
         title: record.title,
-        kind: record.kind.as_deref().map(str::parse).transpose().map_err(|e: Error| e.to_string())?.unwrap_or_default(),
+        kind: record.kind.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
         speakers: record.speakers.iter().filter_map(|s| Speaker::parse(s)).collect(),
         at: datetime(&record.at, "at")?,
         end: datetime(&record.end, "end")?,
@@ -194,23 +185,13 @@ pub fn session_from(record: SessionRecord, event: &Event) -> Result<Session, Str
                 None => Link::parse(&l.url),
             })
             .collect(),
-        status: record
-            .status
-            .as_deref()
-            .map(str::parse)
-            .transpose()
-            .map_err(|e: Error| e.to_string())?
-            .unwrap_or_default(),
+        status: record.status.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
         verdict: record.verdict,
         notes: record.notes.unwrap_or_default(),
         schedule_id: record.schedule_id,
         abstract_text: record.abstract_text,
         removed_from_schedule: record.removed_from_schedule,
     })
-}
-
-pub fn parse_timezone(name: &str) -> Result<Zone, String> {
-    Zone::parse(name).ok_or_else(|| format!("unknown time zone '{name}' (expected an IANA name like Europe/Paris)"))
 }
 
 fn to_date(value: &Datetime) -> Option<NaiveDate> {
@@ -248,29 +229,74 @@ fn to_datetime(value: &Datetime, tz: &Zone) -> Option<DateTime<FixedOffset>> {
 /// A key and its value; `None` removes the key.
 pub type Field = (&'static str, Option<Value>);
 
-pub fn event_fields(event: &Event) -> Vec<Field> {
-    vec![
-        ("name", Some(event.name.as_str().into())),
-        ("location", event.location.as_deref().map(Value::from)),
-        ("start", Some(date_value(event.start))),
-        ("end", Some(date_value(event.end))),
-        ("timezone", Some(event.timezone.name().into())),
-        ("url", event.url.as_deref().map(Value::from)),
-        ("tags", string_array(&event.tags)),
-    ]
+/// One key of a record: its name, where its value comes from, and how a
+/// model value writes it. Each record has one table of these, in the order
+/// notes writes keys; writing, the editor's check and the programme file
+/// derive from it, and a test holds the serde records above to it.
+pub struct Key<M> {
+    pub name: &'static str,
+    /// For a session: whether a schedule provides it (the programme file
+    /// holds only these; the rest is the user's). Unused elsewhere.
+    pub from_schedule: bool,
+    pub write: fn(&M) -> Option<Value>,
 }
 
-pub fn day_fields(day: &DayNotes) -> Vec<Field> {
-    vec![
-        ("label", day.label.as_deref().map(Value::from)),
-        ("intro", day.intro.as_deref().map(Value::from)),
-        ("conclusion", day.conclusion.as_deref().map(Value::from)),
-    ]
+const fn key<M>(name: &'static str, write: fn(&M) -> Option<Value>) -> Key<M> {
+    Key { name, from_schedule: false, write }
 }
 
-pub fn session_fields(s: &Session) -> Vec<Field> {
-    let speakers: Vec<String> = s.speakers.iter().map(Speaker::stored).collect();
-    let links = (!s.links.is_empty()).then(|| {
+const fn scheduled<M>(name: &'static str, write: fn(&M) -> Option<Value>) -> Key<M> {
+    Key { name, from_schedule: true, write }
+}
+
+pub const EVENT_KEYS: &[Key<Event>] = &[
+    key("name", |e| Some(e.name.as_str().into())),
+    key("location", |e| e.location.as_deref().map(Value::from)),
+    key("start", |e| Some(date_value(e.start))),
+    key("end", |e| Some(date_value(e.end))),
+    key("timezone", |e| Some(e.timezone.name().into())),
+    key("url", |e| e.url.as_deref().map(Value::from)),
+    key("tags", |e| string_array(&e.tags)),
+];
+
+pub const DAY_KEYS: &[Key<DayNotes>] = &[
+    key("label", |d| d.label.as_deref().map(Value::from)),
+    key("intro", |d| d.intro.as_deref().map(Value::from)),
+    key("conclusion", |d| d.conclusion.as_deref().map(Value::from)),
+];
+
+pub const SESSION_KEYS: &[Key<Session>] = &[
+    key("id", |s| Some(i64::from(s.id).into())),
+    scheduled("day", |s| Some(i64::from(s.day).into())),
+    scheduled("title", |s| Some(s.title.as_str().into())),
+    scheduled("kind", |s| Some(s.kind.key().into())),
+    scheduled("speakers", |s| string_array(&s.speakers.iter().map(Speaker::stored).collect::<Vec<_>>())),
+    scheduled("at", |s| s.at.map(datetime_value)),
+    scheduled("end", |s| s.end.map(datetime_value)),
+    scheduled("room", |s| s.room.as_deref().map(Value::from)),
+    scheduled("track", |s| s.track.as_deref().map(Value::from)),
+    key("tags", |s| string_array(&s.tags)),
+    scheduled("links", links_value),
+    key("status", |s| Some(s.status.key().into())),
+    key("verdict", |s| s.verdict.as_deref().map(Value::from)),
+    key("notes", |s| Some(s.notes.as_str()).filter(|n| !n.is_empty()).map(Value::from)),
+    scheduled("schedule_id", |s| s.schedule_id.as_deref().map(Value::from)),
+    scheduled("abstract", |s| s.abstract_text.as_deref().map(Value::from)),
+    key("removed_from_schedule", |s| s.removed_from_schedule.then(|| Value::from(true))),
+];
+
+/// The keys of `model`, as `keys` write them.
+pub fn fields<M>(keys: &[Key<M>], model: &M) -> Vec<Field> {
+    keys.iter().map(|k| (k.name, (k.write)(model))).collect()
+}
+
+/// The names of `keys`, for messages and checks.
+pub fn names<M>(keys: &[Key<M>]) -> impl Iterator<Item = &'static str> + '_ {
+    keys.iter().map(|k| k.name)
+}
+
+fn links_value(s: &Session) -> Option<Value> {
+    (!s.links.is_empty()).then(|| {
         let mut array = Array::new();
         for link in &s.links {
             let mut table = InlineTable::new();
@@ -279,26 +305,7 @@ pub fn session_fields(s: &Session) -> Vec<Field> {
             array.push(table);
         }
         Value::Array(array)
-    });
-    vec![
-        ("id", Some(i64::from(s.id).into())),
-        ("day", Some(i64::from(s.day).into())),
-        ("title", Some(s.title.as_str().into())),
-        ("kind", Some(s.kind.key().into())),
-        ("speakers", string_array(&speakers)),
-        ("at", s.at.map(datetime_value)),
-        ("end", s.end.map(datetime_value)),
-        ("room", s.room.as_deref().map(Value::from)),
-        ("track", s.track.as_deref().map(Value::from)),
-        ("tags", string_array(&s.tags)),
-        ("links", links),
-        ("status", Some(s.status.key().into())),
-        ("verdict", s.verdict.as_deref().map(Value::from)),
-        ("notes", Some(s.notes.as_str()).filter(|n| !n.is_empty()).map(Value::from)),
-        ("schedule_id", s.schedule_id.as_deref().map(Value::from)),
-        ("abstract", s.abstract_text.as_deref().map(Value::from)),
-        ("removed_from_schedule", s.removed_from_schedule.then(|| Value::from(true))),
-    ]
+    })
 }
 
 fn string_array(items: &[String]) -> Option<Value> {
@@ -399,6 +406,42 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The keys serde reads into `T`: the field names its derive passes to
+    /// `deserialize_struct`.
+    fn serde_keys<T: for<'de> Deserialize<'de>>() -> Vec<&'static str> {
+        use serde::de::{self, Visitor};
+        struct Keys<'a>(&'a mut Vec<&'static str>);
+        impl<'de> de::Deserializer<'de> for Keys<'_> {
+            type Error = de::value::Error;
+            fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+                Err(de::Error::custom("only structs"))
+            }
+            fn deserialize_struct<V: Visitor<'de>>(
+                self,
+                _: &'static str,
+                fields: &'static [&'static str],
+                _: V,
+            ) -> Result<V::Value, Self::Error> {
+                self.0.extend(fields);
+                Err(de::Error::custom("keys read"))
+            }
+            serde::forward_to_deserialize_any! {
+                bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf option unit
+                unit_struct newtype_struct seq tuple tuple_struct map enum identifier ignored_any
+            }
+        }
+        let mut keys = Vec::new();
+        let _ = T::deserialize(Keys(&mut keys));
+        keys
+    }
+
+    #[test]
+    fn reading_and_writing_know_the_same_keys() {
+        assert_eq!(serde_keys::<SessionRecord>(), names(SESSION_KEYS).collect::<Vec<_>>());
+        assert_eq!(serde_keys::<EventRecord>(), names(EVENT_KEYS).collect::<Vec<_>>());
+        assert_eq!(serde_keys::<DayRecord>(), names(DAY_KEYS).collect::<Vec<_>>());
+    }
 
     #[test]
     fn sync_changes_only_what_differs() {

@@ -196,9 +196,22 @@ fn fails_without_change_with_editor(env: &TestEnv, editor: &str) -> String {
 #[test]
 fn a_bad_notes_now() {
     let env = with_one_session();
-    let out = env.cmd(["list"]).env("NOTES_NOW", "yesterday").output().unwrap();
+    let before = env.files();
+    let out = env.cmd(["add", "A talk"]).env("NOTES_NOW", "yesterday").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
+    assert_eq!(env.files(), before);
     assert_snapshot!(env.describe(&out));
+}
+
+/// Only the commands that read the clock mind a bad one: the others, and
+/// `path` and `completions` above all, work as usual.
+#[test]
+fn a_bad_notes_now_only_stops_the_commands_that_read_the_clock() {
+    let env = with_one_session();
+    for args in [&["path"][..], &["completions", "bash"], &["man"], &["list"], &["show", "1"], &["jot", "more"]] {
+        let out = env.cmd(args).env("NOTES_NOW", "garbage").output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", env.describe(&out));
+    }
 }
 
 #[test]

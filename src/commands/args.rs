@@ -1,0 +1,266 @@
+//! The clap fragments that several commands share: the filters of `list`,
+//! `filter` and `export`, the session fields of `add` and `edit`, and the
+//! value parsers that turn arguments into domain values.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use clap::Args;
+
+use crate::error::{Error, Result};
+use crate::model::{Event, Kind, Link, Session, Speaker, Status, Vocabulary, storable, text};
+use crate::query::Query;
+
+/// The filters shared by `list`, `filter` and `export`.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Filters")]
+pub struct FilterArgs {
+    /// Only this day (repeat for several)
+    #[arg(short, long, value_name = "N", value_parser = parse_day)]
+    pub day: Vec<u32>,
+
+    /// Only this kind: keynote, talk, panel, lightning, workshop, bof, demo, sponsor, networking, other
+    #[arg(short, long, value_name = "KIND", value_parser = parse_kind)]
+    pub kind: Vec<Kind>,
+
+    /// Only this verdict (key or label: meh, "à tester"…)
+    #[arg(short, long, value_name = "VERDICT")]
+    pub verdict: Vec<String>,
+
+    /// Only this status: attended, planned, missed, replay
+    #[arg(long, value_name = "STATUS", value_parser = parse_status)]
+    pub status: Vec<Status>,
+
+    /// Only sessions with this tag
+    #[arg(short, long, value_name = "TAG")]
+    pub tag: Vec<String>,
+
+    /// Only sessions by this speaker (part of a name or organisation)
+    #[arg(short, long, value_name = "NAME")]
+    pub speaker: Option<String>,
+
+    /// Only sessions whose title, speakers, tags or notes contain these words
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+impl FilterArgs {
+    /// The filters as a [`Query`], verdicts resolved against `vocabulary`.
+    pub fn query(&self, vocabulary: &Vocabulary) -> Result<Query> {
+        let verdicts =
+            self.verdict.iter().map(|v| vocabulary.resolve(v).map(|v| v.key.clone())).collect::<Result<_>>()?;
+        let query = Query {
+            days: self.day.clone(),
+            kinds: self.kind.clone(),
+            verdicts,
+            statuses: self.status.clone(),
+            tags: self.tag.iter().map(|t| text::fold(t)).collect(),
+            speaker: self.speaker.as_deref().map(text::fold),
+            words: Vec::new(),
+        };
+        Ok(query.with_words(self.search.iter()))
+    }
+}
+
+pub fn parse_kind(input: &str) -> Result<Kind> {
+    input.parse()
+}
+
+pub fn parse_status(input: &str) -> Result<Status> {
+    input.parse()
+}
+
+pub fn parse_date(input: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").ok().and_then(storable).ok_or_else(|| Error::BadValue {
+        what: "date",
+        input: input.to_string(),
+        expected: "YYYY-MM-DD, e.g. 2024-03-19",
+    })
+}
+
+pub fn parse_day(input: &str) -> Result<u32> {
+    input.trim().parse::<u32>().ok().filter(|d| *d >= 1).ok_or_else(|| Error::BadValue {
+        what: "day",
+        input: input.to_string(),
+        expected: "a day number, 1 for the first day",
+    })
+}
+
+/// A time given on the command line: `11:00` on the session's day, or a
+/// full date and time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum TimeArg {
+    Clock(chrono::NaiveTime),
+    Local(chrono::NaiveDateTime),
+    Fixed(chrono::DateTime<chrono::FixedOffset>),
+}
+
+pub fn parse_time(input: &str) -> Result<TimeArg> {
+    let input = input.trim();
+    let clock =
+        ["%H:%M", "%Hh%M", "%Hh", "%H:%M:%S"].iter().find_map(|f| chrono::NaiveTime::parse_from_str(input, f).ok());
+    if let Some(time) = clock {
+        return Ok(TimeArg::Clock(time));
+    }
+    if let Some(at) = chrono::DateTime::parse_from_rfc3339(input).ok().and_then(storable) {
+        return Ok(TimeArg::Fixed(at));
+    }
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"]
+        .iter()
+        .find_map(|f| chrono::NaiveDateTime::parse_from_str(input, f).ok().and_then(storable))
+        .map(TimeArg::Local)
+        .ok_or_else(|| Error::BadValue {
+            what: "time",
+            input: input.to_string(),
+            expected: "HH:MM (on the session's day) or YYYY-MM-DDTHH:MM",
+        })
+}
+
+/// The session fields that `add` and `edit` both take.
+#[derive(Debug, Args, Default)]
+pub struct SessionFields {
+    /// Speaker, "Name (Organisation)" or "Name @Organisation" (repeat for several)
+    #[arg(short, long, value_name = "SPEAKER")]
+    pub speaker: Vec<String>,
+
+    /// keynote, talk, panel, lightning, workshop, bof, demo, sponsor, networking, other [default: talk]
+    #[arg(short, long, value_parser = parse_kind)]
+    pub kind: Option<Kind>,
+
+    /// Day of the event, 1 for the first [default: today's]
+    #[arg(short, long, value_name = "N", value_parser = parse_day)]
+    pub day: Option<u32>,
+
+    /// Tag (repeat for several)
+    #[arg(short, long)]
+    pub tag: Vec<String>,
+
+    /// Verdict: top, good, meh, to-try or a label ("à tester"), or one from config
+    #[arg(short, long)]
+    pub verdict: Option<String>,
+
+    /// Text appended to the notes (Markdown)
+    #[arg(short = 'm', long, value_name = "TEXT", allow_hyphen_values = true)]
+    pub note: Option<String>,
+
+    /// Room
+    #[arg(long)]
+    pub room: Option<String>,
+
+    /// Track
+    #[arg(long)]
+    pub track: Option<String>,
+
+    /// Start: HH:MM on the session's day, or YYYY-MM-DDTHH:MM
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub at: Option<TimeArg>,
+
+    /// End: HH:MM on the session's day, or YYYY-MM-DDTHH:MM
+    #[arg(long, value_name = "TIME", value_parser = parse_time)]
+    pub end: Option<TimeArg>,
+
+    /// Link, as URL or LABEL=URL, e.g. slides=https://… (repeat for several)
+    #[arg(long, value_name = "LINK")]
+    pub link: Vec<String>,
+
+    /// attended, planned, missed, replay [default: attended]
+    #[arg(long, value_parser = parse_status)]
+    pub status: Option<Status>,
+}
+
+impl SessionFields {
+    pub fn is_empty(&self) -> bool {
+        self.speaker.is_empty()
+            && self.kind.is_none()
+            && self.day.is_none()
+            && self.tag.is_empty()
+            && self.verdict.is_none()
+            && self.note.is_none()
+            && self.room.is_none()
+            && self.track.is_none()
+            && self.at.is_none()
+            && self.end.is_none()
+            && self.link.is_empty()
+            && self.status.is_none()
+    }
+
+    /// Applies the flags to `session`: lists given replace (links are
+    /// appended), notes are appended, the day comes from `--day`, else from
+    /// a dated `--at`.
+    pub fn apply(&self, session: &mut Session, event: &Event, vocabulary: &Vocabulary) -> Result<()> {
+        session.day = self.day_for(event, || Ok(session.day))?;
+        if !self.speaker.is_empty() {
+            session.speakers = self.speaker.iter().filter_map(|s| Speaker::parse(s)).collect();
+        }
+        if !self.tag.is_empty() {
+            session.tags = self.tag.iter().map(|t| t.trim().to_string()).filter(|t| !t.is_empty()).collect();
+        }
+        session.kind = self.kind.unwrap_or(session.kind);
+        session.status = self.status.unwrap_or(session.status);
+        if let Some(verdict) = &self.verdict {
+            session.verdict = Some(vocabulary.resolve(verdict)?.key.clone());
+        }
+        if let Some(note) = &self.note {
+            session.jot(note, true);
+        }
+        set_text(&mut session.room, &self.room);
+        set_text(&mut session.track, &self.track);
+        session.links.extend(self.link.iter().map(|l| Link::parse(l)));
+        if self.at.is_some() {
+            session.at = resolve_time(self.at, event, session.day)?;
+        }
+        if self.end.is_some() {
+            session.end = resolve_time(self.end, event, session.day)?;
+        }
+        if let (Some(at), Some(end)) = (session.at, session.end)
+            && end < at
+        {
+            return Err(Error::usage(
+                format!("the session ends ({end}) before it starts ({at})"),
+                "check --at and --end",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The day the flags put the session on: `--day`, else the date of a
+    /// dated `--at`, else `fallback`.
+    pub fn day_for(&self, event: &Event, fallback: impl FnOnce() -> Result<u32>) -> Result<u32> {
+        match (self.day, self.at) {
+            (Some(day), _) => event.check_day(day),
+            (None, Some(TimeArg::Local(t))) => day_on(t.date(), event),
+            (None, Some(TimeArg::Fixed(t))) => day_on(event.timezone.local(&t).date_naive(), event),
+            _ => fallback(),
+        }
+    }
+}
+
+/// An empty value clears the field.
+fn set_text(field: &mut Option<String>, value: &Option<String>) {
+    if let Some(value) = value {
+        *field = Some(value.trim().to_string()).filter(|v| !v.is_empty());
+    }
+}
+
+fn day_on(date: chrono::NaiveDate, event: &Event) -> Result<u32> {
+    event.day_on(date).ok_or_else(|| {
+        Error::usage(
+            format!("{date} is not a day of {} ({} to {})", event.name, event.start, event.end),
+            "give a time on one of the event's days",
+        )
+    })
+}
+
+/// A command-line time as a date-time of the event's zone on `day`.
+fn resolve_time(time: Option<TimeArg>, event: &Event, day: u32) -> Result<Option<DateTime<FixedOffset>>> {
+    let local = match time {
+        None => return Ok(None),
+        Some(TimeArg::Fixed(t)) => return Ok(Some(t)),
+        Some(TimeArg::Local(t)) => t,
+        Some(TimeArg::Clock(t)) => event.date_of(event.check_day(day)?).unwrap_or(event.start).and_time(t),
+    };
+    let at = event.timezone.from_local(local).ok_or_else(|| Error::BadValue {
+        what: "time",
+        input: local.to_string(),
+        expected: "a time that exists in the event's time zone",
+    })?;
+    Ok(Some(at.fixed_offset()))
+}

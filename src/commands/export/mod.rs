@@ -1,0 +1,73 @@
+//! `notes export md|json`: one file per format; this file holds what both
+//! share, the output options and how a result is written.
+
+mod json;
+mod md;
+
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::store::write_output;
+
+const AFTER_HELP: &str = "\
+Examples:
+  notes export md --day 2 > day2.md
+  notes export md --day 2 --lang fr --front-matter yaml --output content/posts/kubecon-day-2.md
+  notes export md --per-day posts/           # one post per day, linked as a series
+  notes export json --all-events > journal.json
+
+`notes export md --help` and `notes export json --help` show each one's options.";
+
+/// Turn notes into a blog-post draft (md) or JSON
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct ExportArgs {
+    #[command(subcommand)]
+    format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+enum Format {
+    Md(md::MdArgs),
+    Json(json::JsonArgs),
+}
+
+pub fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
+    match args.format {
+        Format::Md(args) => md::run(args, ctx),
+        Format::Json(args) => json::run(args, ctx),
+    }
+}
+
+/// Where the export goes.
+#[derive(Debug, Args)]
+struct OutputArgs {
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Overwrite an existing output file
+    #[arg(long)]
+    force: bool,
+}
+
+impl OutputArgs {
+    /// `text` to stdout, or atomically to `--output` (never over an
+    /// existing file unless `--force`).
+    fn emit(&self, text: &str, ctx: &Context) -> Result<()> {
+        let Some(path) = &self.output else { return ctx.ui.print(text) };
+        if path.exists() && !self.force {
+            return Err(exists_error(path));
+        }
+        write_output(path, text.as_bytes())?;
+        ctx.ui.status(&format!("Wrote {}", path.display()));
+        Ok(())
+    }
+}
+
+fn exists_error(path: &Path) -> Error {
+    Error::usage(format!("{} already exists", path.display()), "pass --force to overwrite it")
+}

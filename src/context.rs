@@ -1,0 +1,257 @@
+//! What every command receives: the journal, the configuration, the clock,
+//! the language, the output and the prompt, with the few journal services
+//! that several commands share (which event, which session, the state).
+//!
+//! Each part is made the first time a command asks for it: a command pays
+//! only for what it uses, and a broken clock (`NOTES_NOW`), config or
+//! journal path fails only the commands that need it, never `notes path`
+//! or `notes completions`.
+
+use std::cell::OnceCell;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+
+use crate::clock;
+use crate::error::{Error, Result};
+use crate::model::{Event, EventFile, Lang, Session, Vocabulary, text};
+use crate::prompt::{NoPrompt, Prompt, TerminalPrompt};
+use crate::render::table::TableStyle;
+use crate::store::{Config, EventDoc, Journal, State};
+use crate::ui::{self, Ui};
+
+/// What the command line and the environment decided, before any file is read.
+pub struct Settings {
+    pub journal_dir: PathBuf,
+    pub config_path: PathBuf,
+    /// `--lang`, if given.
+    pub lang: Option<Lang>,
+    /// `--event`, if given.
+    pub event: Option<String>,
+    pub no_input: bool,
+    pub ui: Ui,
+    /// The command-line definition, for completions and the man page.
+    pub app: fn() -> clap::Command,
+}
+
+pub struct Context {
+    settings: Settings,
+    pub ui: Ui,
+    journal: OnceCell<Journal>,
+    config: OnceCell<Config>,
+    vocabulary: OnceCell<Vocabulary>,
+    now: OnceCell<DateTime<Utc>>,
+    lang: OnceCell<Lang>,
+    state: OnceCell<State>,
+    prompt: Option<Box<dyn Prompt>>,
+}
+
+/// The value of `cell`, made by `make` the first time.
+fn lazy<T>(cell: &OnceCell<T>, make: impl FnOnce() -> Result<T>) -> Result<&T> {
+    if let Some(value) = cell.get() {
+        return Ok(value);
+    }
+    let value = make()?;
+    Ok(cell.get_or_init(|| value))
+}
+
+impl Context {
+    pub fn new(settings: Settings) -> Self {
+        Context {
+            ui: settings.ui.clone(),
+            settings,
+            journal: OnceCell::new(),
+            config: OnceCell::new(),
+            vocabulary: OnceCell::new(),
+            now: OnceCell::new(),
+            lang: OnceCell::new(),
+            state: OnceCell::new(),
+            prompt: None,
+        }
+    }
+
+    /// The journal, checked once: its path must not be a file.
+    pub fn journal(&self) -> Result<&Journal> {
+        lazy(&self.journal, || {
+            let journal = Journal::new(self.settings.journal_dir.clone());
+            journal.check()?;
+            Ok(journal)
+        })
+    }
+
+    /// Where the journal lives, whether or not it can be used.
+    pub fn journal_dir(&self) -> &Path {
+        &self.settings.journal_dir
+    }
+
+    pub fn config(&self) -> Result<&Config> {
+        lazy(&self.config, || Config::load(&self.settings.config_path))
+    }
+
+    pub fn config_path(&self) -> &Path {
+        &self.settings.config_path
+    }
+
+    /// The verdicts: the built-in ones and those of the config.
+    pub fn vocabulary(&self) -> Result<&Vocabulary> {
+        lazy(&self.vocabulary, || Ok(self.config()?.vocabulary()))
+    }
+
+    /// "Now", read once (from `NOTES_NOW` or the system clock).
+    pub fn now(&self) -> Result<DateTime<Utc>> {
+        lazy(&self.now, clock::now).copied()
+    }
+
+    /// `--lang`, else `lang` in config, else the locale, else English. A
+    /// broken config is reported by the commands that read it, not here.
+    pub fn lang(&self) -> Lang {
+        *self.lang.get_or_init(|| {
+            let from_config = || self.config().ok().and_then(|c| c.lang.as_deref().and_then(Lang::parse));
+            let from_locale = || {
+                let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                    .iter()
+                    .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+                locale.as_deref().and_then(Lang::parse)
+            };
+            self.settings.lang.or_else(from_config).or_else(from_locale).unwrap_or_default()
+        })
+    }
+
+    /// `--event`, if given.
+    pub fn event_flag(&self) -> Option<&str> {
+        self.settings.event.as_deref()
+    }
+
+    /// Whether questions can be asked: a terminal, and no `--no-input`.
+    pub fn can_prompt(&self) -> bool {
+        !self.settings.no_input && ui::can_prompt()
+    }
+
+    /// The prompt: dialoguer on a terminal, else one that refuses every question.
+    pub fn prompt(&mut self) -> &mut dyn Prompt {
+        let can_prompt = self.can_prompt();
+        self.prompt
+            .get_or_insert_with(|| if can_prompt { Box::new(TerminalPrompt::new()) } else { Box::new(NoPrompt) })
+            .as_mut()
+    }
+
+    /// The command-line definition (for completions and the man page).
+    pub fn app(&self) -> clap::Command {
+        (self.settings.app)()
+    }
+
+    pub fn table_style(&self) -> Result<TableStyle<'_>> {
+        Ok(TableStyle { vocabulary: self.vocabulary()?, lang: self.lang(), width: self.ui.width })
+    }
+
+    /// The event to work on: `--event`, else the current one, else the only one.
+    pub fn event_slug(&self) -> Result<String> {
+        if let Some(slug) = self.event_flag() {
+            return self.existing_slug(slug);
+        }
+        let journal = self.journal()?;
+        if let Some(slug) = self.state()?.current_event.clone().filter(|s| journal.exists(s)) {
+            return Ok(slug);
+        }
+        match journal.slugs()?.as_slice() {
+            [only] => Ok(only.clone()),
+            events => Err(Error::NoCurrentEvent { events: events.to_vec() }),
+        }
+    }
+
+    /// `slug` if such an event exists, else an error with a suggestion.
+    pub fn existing_slug(&self, slug: &str) -> Result<String> {
+        let journal = self.journal()?;
+        if text::is_event_slug(slug) && journal.exists(slug) {
+            return Ok(slug.to_string());
+        }
+        let slugs = journal.slugs()?;
+        Err(Error::UnknownEvent {
+            slug: slug.to_string(),
+            suggestion: text::suggest(slug, slugs.iter().map(String::as_str)),
+        })
+    }
+
+    /// The event to work on, read.
+    pub fn load_event(&self) -> Result<EventFile> {
+        self.journal()?.load(&self.event_slug()?)
+    }
+
+    /// The event named by `--event`, else every event of the journal. An
+    /// unreadable one is skipped with a warning, so that one broken file
+    /// does not hide the others.
+    pub fn load_flagged_or_all(&self) -> Result<Vec<EventFile>> {
+        if self.event_flag().is_some() {
+            return Ok(vec![self.load_event()?]);
+        }
+        let mut files = Vec::new();
+        for (slug, result) in self.journal()?.load_all()? {
+            match result {
+                Ok(file) => files.push(file),
+                Err(err) => self.ui.warn(&format!("skipping {slug}: {err}")),
+            }
+        }
+        Ok(files)
+    }
+
+    /// Changes an event under its lock, telling the user if another notes
+    /// process makes us wait.
+    pub fn update_event<T>(&self, slug: &str, change: impl FnOnce(&mut EventDoc) -> Result<T>) -> Result<T> {
+        let ui = self.ui.clone();
+        self.journal()?.update(slug, move || ui.status("waiting for another notes process to finish writing…"), change)
+    }
+
+    /// Changes session `id` of `slug` under the lock, then makes it the
+    /// current session.
+    pub fn change_session<T>(
+        &self,
+        slug: &str,
+        id: u32,
+        change: impl FnOnce(&mut Session, &Event) -> Result<T>,
+    ) -> Result<T> {
+        let result = self.update_event(slug, |doc| doc.change_session(id, change))?;
+        self.touch_session(slug, id)?;
+        Ok(result)
+    }
+
+    /// The session `id`, or the current session of the event.
+    pub fn session_id(&self, slug: &str, id: Option<u32>) -> Result<u32> {
+        if let Some(id) = id {
+            return Ok(id);
+        }
+        self.state()?
+            .current_session
+            .get(slug)
+            .copied()
+            .ok_or_else(|| Error::NoCurrentSession { event: slug.to_string() })
+    }
+
+    /// The journal's state (current event and sessions), read once.
+    pub fn state(&self) -> Result<&State> {
+        lazy(&self.state, || self.journal()?.state())
+    }
+
+    /// Remembers `id` as the session that `jot` and `verdict` go to.
+    pub fn touch_session(&self, slug: &str, id: u32) -> Result<()> {
+        if self.state()?.current_session.get(slug) == Some(&id) {
+            return Ok(());
+        }
+        self.journal()?.update_state(|state| {
+            state.current_session.insert(slug.to_string(), id);
+        })
+    }
+
+    /// Forgets `id` as the current session of `slug` (it was deleted).
+    pub fn forget_session(&self, slug: &str, id: u32) -> Result<()> {
+        self.journal()?.update_state(|state| {
+            if state.current_session.get(slug) == Some(&id) {
+                state.current_session.remove(slug);
+            }
+        })
+    }
+
+    /// Makes `slug` the current event.
+    pub fn set_current_event(&self, slug: &str) -> Result<()> {
+        self.journal()?.update_state(|state| state.current_event = Some(slug.to_string()))
+    }
+}

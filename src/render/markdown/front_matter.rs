@@ -1,0 +1,41 @@
+//! Front matter for static site generators (Hugo, Jekyll…), YAML or TOML.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+/// Front matter for static site generators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrontMatter {
+    Yaml,
+    Toml,
+    None,
+}
+
+/// The block that opens the post, or nothing.
+pub fn front_matter(kind: FrontMatter, title: &str, date: NaiveDate, tags: &[String], author: Option<&str>) -> String {
+    let quote = |s: &str| serde_json::to_string(s).expect("strings serialise");
+    match kind {
+        FrontMatter::None => String::new(),
+        FrontMatter::Yaml => {
+            let mut out = format!("---\ntitle: {}\ndate: {date}\n", quote(title));
+            if let Some(author) = author {
+                let _ = writeln!(out, "author: {}", quote(author));
+            }
+            let tags: Vec<String> = tags.iter().map(|t| quote(t)).collect();
+            let _ = write!(out, "tags: [{}]\ndraft: true\n---\n", tags.join(", "));
+            out
+        }
+        FrontMatter::Toml => {
+            let mut doc = toml_edit::DocumentMut::new();
+            doc["title"] = toml_edit::value(title);
+            doc["date"] = toml_edit::value(date.to_string().parse::<toml_edit::Datetime>().expect("a date"));
+            if let Some(author) = author {
+                doc["author"] = toml_edit::value(author);
+            }
+            doc["tags"] = toml_edit::value(tags.iter().map(String::as_str).collect::<toml_edit::Array>());
+            doc["draft"] = toml_edit::value(true);
+            format!("+++\n{doc}+++\n")
+        }
+    }
+}

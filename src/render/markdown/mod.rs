@@ -1,0 +1,336 @@
+//! The Markdown blog post: the data a template sees (here), built from the
+//! model; escaping (`escape`), the front matter and the template rendering
+//! each have their own file.
+//!
+//! Text from the journal cannot break the post: plain-text fields (titles,
+//! speakers, rooms, labels) are escaped here, before any template sees them;
+//! notes, intros and conclusions are the user's Markdown and are kept, with
+//! their headings nested under the talk and an unclosed code fence closed.
+
+mod escape;
+mod front_matter;
+mod template;
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Event, Kind, Lang, Session, Status, Vocabulary, text};
+use crate::render::time_range;
+use crate::render::words::{PostWords, post_words, series_text, words};
+
+pub use escape::{escape_inline, user_markdown};
+pub use front_matter::FrontMatter;
+pub use template::{BUILTIN_TEMPLATE, Template, TemplateError, render};
+
+use escape::{Anchors, escape_url};
+use front_matter::front_matter;
+
+/// Everything a template can use. Documented in the README; fields are only
+/// ever added.
+#[derive(Debug, Serialize)]
+pub struct Post {
+    pub lang: &'static str,
+    pub title: String,
+    /// The date the post is about: the day's, or the event's first.
+    pub date: String,
+    pub front_matter: String,
+    pub event: EventData,
+    pub intro: String,
+    pub days: Vec<DayData>,
+    pub to_try: Vec<TalkData>,
+    pub conclusion: String,
+    pub series: Option<Series>,
+    pub words: PostWords,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventData {
+    pub name: String,
+    pub slug: String,
+    pub location: String,
+    pub start: String,
+    pub end: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DayData {
+    pub number: u32,
+    pub date: String,
+    /// Set when the post covers several days.
+    pub heading: String,
+    pub intro: String,
+    pub conclusion: String,
+    /// `##` for a one-day post, `###` inside a multi-day post.
+    pub section_level: &'static str,
+    pub talk_level: &'static str,
+    pub keynotes: Vec<TalkData>,
+    pub talks: Vec<TalkData>,
+    pub wished: Vec<TalkData>,
+    pub meetings: Vec<TalkData>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TalkData {
+    pub id: u32,
+    pub title: String,
+    /// The heading's anchor (`#…`), empty for talks without a section.
+    pub anchor: String,
+    pub speakers: String,
+    pub room: String,
+    pub time: String,
+    pub kind: &'static str,
+    pub status: &'static str,
+    pub links: Vec<LinkData>,
+    /// The line under the heading: speakers · room · links.
+    pub meta: String,
+    pub notes: String,
+    pub verdict: String,
+    pub verdict_key: String,
+    pub tags: Vec<String>,
+    #[serde(rename = "abstract")]
+    pub abstract_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkData {
+    pub label: String,
+    pub url: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Series {
+    pub total: usize,
+    pub position: usize,
+    pub posts: Vec<SeriesPost>,
+    /// "This post is part of a series of 3 posts: [Day 1](…), …"
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesPost {
+    pub title: String,
+    pub file: String,
+    pub current: bool,
+}
+
+/// What to put in a post: one event, some of its days, the sessions that
+/// passed the filters.
+pub struct PostInput<'a> {
+    pub event: &'a Event,
+    pub days: Vec<u32>,
+    /// Sessions already filtered and sorted.
+    pub sessions: Vec<&'a Session>,
+    pub vocabulary: &'a Vocabulary,
+    pub lang: Lang,
+    pub front_matter: FrontMatter,
+    pub author: Option<&'a str>,
+}
+
+/// Builds the template data. One day gives a day post; several days give
+/// one post with a section per day.
+pub fn build(input: &PostInput<'_>) -> Post {
+    let w = words(input.lang);
+    let single = input.days.len() == 1;
+    let mut anchors = Anchors::default();
+    let days: Vec<DayData> = input.days.iter().map(|&d| day_data(input, d, single, &mut anchors)).collect();
+    let all_talks = days.iter().flat_map(|d| d.keynotes.iter().chain(&d.talks).chain(&d.meetings).chain(&d.wished));
+    let to_try: Vec<TalkData> = all_talks.filter(|t| t.verdict_key == "to-try").cloned().collect();
+    let day_notes = |day: u32| input.event.days.get(&day).cloned().unwrap_or_default();
+    let (intro, conclusion) = match input.days.as_slice() {
+        [day] => (day_notes(*day).intro.unwrap_or_default(), day_notes(*day).conclusion.unwrap_or_default()),
+        _ => (String::new(), String::new()),
+    };
+    let title = post_title(input.event, &input.days, input.lang);
+    let date = input.days.first().and_then(|d| input.event.date_of(*d)).unwrap_or(input.event.start);
+    let tags = post_tags(input);
+    let mut post = Post {
+        lang: match input.lang {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        },
+        date: date.to_string(),
+        front_matter: String::new(),
+        event: EventData {
+            name: escape_inline(&input.event.name),
+            slug: input.event.slug.clone(),
+            location: escape_inline(input.event.location.as_deref().unwrap_or(w.online)),
+            start: input.event.start.to_string(),
+            end: input.event.end.to_string(),
+            url: input.event.url.as_deref().map(escape_url).unwrap_or_default(),
+        },
+        intro: user_markdown(&intro, 1),
+        days,
+        to_try,
+        conclusion: user_markdown(&conclusion, 1),
+        series: None,
+        words: post_words(input.lang),
+        title: escape_inline(&title),
+        tags,
+    };
+    // Like the title of a hand-written recap: "… — Jour 2 (jeudi 21 mars)".
+    let dated_title = match input.days.as_slice() {
+        [_] => format!("{title} ({})", words(input.lang).day_and_month(date)),
+        _ => title,
+    };
+    post.front_matter = front_matter(input.front_matter, &dated_title, date, &post.tags, input.author);
+    post
+}
+
+fn day_data(input: &PostInput<'_>, day: u32, single: bool, anchors: &mut Anchors) -> DayData {
+    let w = words(input.lang);
+    let notes = input.event.days.get(&day).cloned().unwrap_or_default();
+    let date = input.event.date_of(day);
+    let (section_level, talk_level) = if single { ("##", "###") } else { ("###", "####") };
+    let depth = if single { 3 } else { 4 };
+    let sessions: Vec<&Session> = input.sessions.iter().copied().filter(|s| s.day == day).collect();
+    let mut talk = |s: &Session, with_section: bool| talk_data(input, s, with_section.then_some(&mut *anchors), depth);
+    let heading = if single {
+        String::new()
+    } else {
+        let long = date.map(|d| w.long_date(d)).unwrap_or_default();
+        match notes.label.as_deref().filter(|l| !is_weekday_label(l, date, input.lang)) {
+            Some(label) => escape_inline(&format!("{} {day} — {label} ({long})", w.day)),
+            None => escape_inline(&format!("{} {day} — {long}", w.day)),
+        }
+    };
+    let mut day_data = DayData {
+        number: day,
+        date: date.map(|d| d.to_string()).unwrap_or_default(),
+        heading,
+        intro: if single { String::new() } else { user_markdown(notes.intro.as_deref().unwrap_or(""), depth - 2) },
+        conclusion: if single {
+            String::new()
+        } else {
+            user_markdown(notes.conclusion.as_deref().unwrap_or(""), depth - 1)
+        },
+        section_level,
+        talk_level,
+        keynotes: Vec::new(),
+        talks: Vec::new(),
+        wished: Vec::new(),
+        meetings: Vec::new(),
+    };
+    for s in sessions {
+        match section_of(s) {
+            Section::Keynotes => day_data.keynotes.push(talk(s, true)),
+            Section::Talks => day_data.talks.push(talk(s, true)),
+            Section::Wished => day_data.wished.push(talk(s, false)),
+            Section::Meetings => day_data.meetings.push(talk(s, true)),
+        }
+    }
+    day_data
+}
+
+enum Section {
+    Keynotes,
+    Talks,
+    Wished,
+    Meetings,
+}
+
+/// Where a session goes in the post: what was not seen goes to the wished
+/// list (a replay the user has not noted yet too); sponsors and networking
+/// to their own section.
+fn section_of(s: &Session) -> Section {
+    let unseen = matches!(s.status, Status::Missed | Status::Planned)
+        || (s.status == Status::Replay && s.notes.trim().is_empty());
+    match s.kind {
+        _ if unseen => Section::Wished,
+        Kind::Keynote => Section::Keynotes,
+        Kind::Sponsor | Kind::Networking => Section::Meetings,
+        _ => Section::Talks,
+    }
+}
+
+fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, depth: usize) -> TalkData {
+    let title = text::one_line(&s.title);
+    let speakers = escape_inline(&s.speakers_line());
+    let room = s.room.as_deref().map(escape_inline).unwrap_or_default();
+    let links: Vec<LinkData> =
+        s.links.iter().map(|l| LinkData { label: escape_inline(&l.label), url: escape_url(&l.url) }).collect();
+    let mut meta = Vec::new();
+    if !speakers.is_empty() {
+        meta.push(format!("*{speakers}*"));
+    }
+    if !room.is_empty() {
+        meta.push(room.clone());
+    }
+    meta.extend(links.iter().map(|l| format!("[{}]({})", l.label, l.url)));
+    TalkData {
+        id: s.id,
+        anchor: anchors.map(|a| a.next(&title)).unwrap_or_default(),
+        title: escape_inline(&title),
+        speakers,
+        room,
+        time: time_range(input.event, s),
+        kind: s.kind.key(),
+        status: s.status.key(),
+        links,
+        meta: meta.join(" · "),
+        notes: user_markdown(&s.notes, depth),
+        verdict: s.verdict.as_deref().map(|v| escape_inline(input.vocabulary.label(v, input.lang))).unwrap_or_default(),
+        verdict_key: s.verdict.clone().unwrap_or_default(),
+        tags: s.tags.iter().map(|t| escape_inline(t)).collect(),
+        abstract_text: s.abstract_text.as_deref().map(escape_inline).unwrap_or_default(),
+    }
+}
+
+/// "KubeCon Europe 2024 — Jour 2" (+ the day's label), or the event's name
+/// for a multi-day post.
+pub fn post_title(event: &Event, days: &[u32], lang: Lang) -> String {
+    let w = words(lang);
+    let name = text::one_line(&event.name);
+    let [day] = days else { return name };
+    let date = event.date_of(*day);
+    match event.day_label(*day).filter(|l| !is_weekday_label(l, date, lang)) {
+        Some(label) => format!("{name} — {} {day}{} {}", w.day, post_words(lang).colon, text::one_line(label)),
+        None => format!("{name} — {} {day}", w.day),
+    }
+}
+
+/// Whether a day's label only repeats its weekday ("Jeudi" on a Thursday).
+fn is_weekday_label(label: &str, date: Option<NaiveDate>, lang: Lang) -> bool {
+    use chrono::Datelike;
+    date.is_some_and(|d| text::fold(label.trim()) == text::fold(words(lang).weekday(d.weekday())))
+}
+
+/// Most tags a post gets in its front matter.
+const MAX_TAGS: usize = 8;
+
+/// The event's tags, then the sessions' most used ones.
+fn post_tags(input: &PostInput<'_>) -> Vec<String> {
+    // Counted in first-seen order, so that equal counts keep it.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for tag in input.sessions.iter().flat_map(|s| s.tags.iter()).map(|t| text::one_line(t)) {
+        match index.get(&tag) {
+            Some(&i) => counts[i].1 += 1,
+            None => {
+                index.insert(tag.clone(), counts.len());
+                counts.push((tag, 1));
+            }
+        }
+    }
+    counts.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    let mut tags: Vec<String> = Vec::new();
+    for tag in input.event.tags.iter().map(|t| text::one_line(t)).chain(counts.into_iter().map(|(t, _)| t)) {
+        if !tag.is_empty() && !tags.contains(&tag) && tags.len() < MAX_TAGS {
+            tags.push(tag);
+        }
+    }
+    tags
+}
+
+/// The series footer of post `position` (from 0) among `posts`: every post
+/// linked but the current one.
+pub fn series(posts: &[SeriesPost], position: usize, lang: Lang) -> Series {
+    let posts: Vec<SeriesPost> =
+        posts.iter().enumerate().map(|(i, p)| SeriesPost { current: i == position, ..p.clone() }).collect();
+    let links: Vec<String> =
+        posts.iter().map(|p| if p.current { p.title.clone() } else { format!("[{}]({})", p.title, p.file) }).collect();
+    Series { total: posts.len(), position: position + 1, text: series_text(lang, posts.len(), &links), posts }
+}

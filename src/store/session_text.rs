@@ -1,0 +1,51 @@
+//! A session as a small TOML document, for `notes edit` in `$EDITOR`: the
+//! text shown, and the edited text read back with every check a session
+//! gets on load, plus one more: a key notes does not know is a typo here.
+
+use std::path::Path;
+
+use toml_edit::DocumentMut;
+
+use crate::error::{Error, Result};
+use crate::model::{Event, Kind, Session, Status, text};
+use crate::store::record::{self, SESSION_KEYS, SessionRecord};
+
+/// The session as TOML, without its id (not editable), under a comment
+/// that says how to save or cancel and which kinds and statuses exist.
+pub fn session_text(session: &Session, slug: &str) -> String {
+    let mut doc = DocumentMut::new();
+    record::sync_table(doc.as_table_mut(), &[], record::fields(SESSION_KEYS, session));
+    doc.remove("id");
+    doc.decor_mut().set_prefix(format!(
+        "# Session #{} of {slug}. Save and close to apply; empty the file to cancel.\n\
+         # kind: {}\n\
+         # status: {}\n\n",
+        session.id,
+        Kind::keys().join(" "),
+        Status::keys().join(" "),
+    ));
+    doc.to_string()
+}
+
+/// Reads an edited session `id` of `event` back. The verdict is left as
+/// typed: the caller resolves it against its vocabulary.
+pub fn parse_session_text(text: &str, id: u32, event: &Event) -> Result<Session> {
+    let rejected = |message: String| Error::Rejected { what: format!("session #{id}"), message };
+    let mut table: toml::Table = toml::from_str(text).map_err(|e| {
+        let err = record::parse_error(Path::new("edited session"), text, &e);
+        rejected(err.to_string())
+    })?;
+    if let Some(key) = table.keys().find(|k| !record::names(SESSION_KEYS).any(|name| name == k.as_str())) {
+        let hint = text::suggest(key, record::names(SESSION_KEYS))
+            .map(|s| format!(" (did you mean `{s}`?)"))
+            .unwrap_or_default();
+        return Err(rejected(format!("unknown field `{key}`{hint}")));
+    }
+    if table.get("id").is_some_and(|v| v.as_integer() != Some(i64::from(id))) {
+        return Err(rejected("the id cannot be changed".into()));
+    }
+    table.insert("id".into(), toml::Value::Integer(i64::from(id)));
+    let record: SessionRecord =
+        toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| rejected(e.message().to_string()))?;
+    record::session_from(record, event).map_err(|e| rejected(e.to_string()))
+}
