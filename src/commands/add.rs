@@ -96,7 +96,7 @@ fn started_about(now: DateTime<Utc>, event: &Event) -> DateTime<FixedOffset> {
 fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Context) -> Result<()> {
     let schedule = ctx.journal()?.schedule(event)?;
     if schedule.is_empty() {
-        return Err(Error::usage(
+        return Err(Error::user(
             format!("{} has no programme", event.slug),
             "import the schedule first: notes import schedule.ics",
         ));
@@ -105,7 +105,7 @@ fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Contex
     let candidates = running(&schedule, now, filter);
     match candidates.as_slice() {
         [talk] => add_talk(talk, event, fields, ctx),
-        [] => Err(Error::usage(
+        [] => Err(Error::user(
             match filter.trim() {
                 "" => "no talk is under way or starting within 15 minutes".to_string(),
                 _ => format!("no talk under way or starting within 15 minutes matches '{}'", sanitize_line(filter)),
@@ -118,7 +118,7 @@ fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Contex
                 "" => format!("{} talks are under way or about to start", several.len()),
                 _ => format!("{} talks match '{}'", several.len(), sanitize_line(filter)),
             };
-            Err(Error::usage(
+            Err(Error::user(
                 format!("{what}:\n{}", lines.join("\n")),
                 "be more specific, e.g. notes add --now \"Hall 7\"",
             ))

@@ -213,7 +213,7 @@ impl SessionFields {
         if let (Some(at), Some(end)) = (session.at, session.end)
             && end < at
         {
-            return Err(Error::usage(
+            return Err(Error::user(
                 format!("the session ends ({end}) before it starts ({at})"),
                 "check --at and --end",
             ));
@@ -242,7 +242,7 @@ fn set_text(field: &mut Option<String>, value: &Option<String>) {
 
 fn day_on(date: chrono::NaiveDate, event: &Event) -> Result<u32> {
     event.day_on(date).ok_or_else(|| {
-        Error::usage(
+        Error::user(
             format!("{date} is not a day of {} ({} to {})", event.name, event.start, event.end),
             "give a time on one of the event's days",
         )

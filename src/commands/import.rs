@@ -141,7 +141,7 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
     });
     let slug = text::event_slug(&name);
     if slug.is_empty() {
-        return Err(Error::usage(
+        return Err(Error::user(
             format!("cannot make an event name from '{name}'"),
             "create the event first, then import with --event SLUG",
         ));

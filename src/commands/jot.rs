@@ -43,14 +43,14 @@ pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
         let mut text = String::new();
         std::io::stdin().take(MAX_JOT + 1).read_to_string(&mut text).map_err(|e| Error::io("read", "stdin", e))?;
         if text.len() as u64 > MAX_JOT {
-            return Err(Error::usage("more than 16 MB on stdin: that is not a note", "jot smaller pieces"));
+            return Err(Error::user("more than 16 MB on stdin: that is not a note", "jot smaller pieces"));
         }
         text
     } else {
         args.text.join(" ")
     };
     if text.trim().is_empty() {
-        return Err(Error::usage("nothing to jot: the text is empty", "notes jot \"what the speaker just said\""));
+        return Err(Error::user("nothing to jot: the text is empty", "notes jot \"what the speaker just said\""));
     }
     let slug = ctx.event_slug()?;
     let id = ctx.session_id(&slug, args.id)?;

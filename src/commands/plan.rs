@@ -29,7 +29,7 @@ pub fn run(args: PlanArgs, ctx: &mut Context) -> Result<()> {
     let event = ctx.journal()?.load(&slug)?.event;
     let programme = ctx.journal()?.schedule(&event)?;
     if programme.is_empty() {
-        return Err(Error::usage(format!("{slug} has no programme"), "import one first: notes import schedule.ics"));
+        return Err(Error::user(format!("{slug} has no programme"), "import one first: notes import schedule.ics"));
     }
     let refs = short_refs(&programme);
     let talks = args.refs.iter().map(|r| resolve(r, &programme, &refs)).collect::<Result<Vec<_>>>()?;
@@ -58,11 +58,11 @@ fn resolve<'a>(wanted: &str, programme: &'a [Session], refs: &[String]) -> Resul
     };
     match matches.as_slice() {
         [index] => Ok(&programme[*index]),
-        [] => Err(Error::usage(
+        [] => Err(Error::user(
             format!("no talk with reference '{wanted}' in the programme"),
             "notes list --schedule shows the references",
         )),
-        several => Err(Error::usage(
+        several => Err(Error::user(
             format!("'{wanted}' matches {} talks", several.len()),
             format!(
                 "use more characters, e.g. {}",

@@ -59,7 +59,7 @@ pub fn run(args: AddEventArgs, ctx: &mut Context) -> Result<()> {
         None => text::event_slug(&name),
     };
     if slug.is_empty() {
-        return Err(Error::usage(
+        return Err(Error::user(
             format!("cannot make a file name from '{name}'"),
             "pass --slug, e.g. --slug devconf-2025",
         ));

@@ -72,7 +72,7 @@ pub fn run(args: EditEventArgs, ctx: &mut Context) -> Result<()> {
         check_dates(&event)?;
         let last = event.day_count();
         if let Some(session) = doc.sessions()?.iter().find(|s| s.day > last) {
-            return Err(Error::usage(
+            return Err(Error::user(
                 format!("session #{} is on day {}, after the new last day ({last})", session.id, session.day),
                 format!("move it first: notes edit {} --day {last}", session.id),
             ));

@@ -43,7 +43,7 @@ pub fn run(args: EventArgs, ctx: &mut Context) -> Result<()> {
 /// year away.
 fn check_dates(event: &Event) -> Result<()> {
     match dates_problem(event.start, event.end) {
-        Some(problem) => Err(Error::usage(problem, "--end is the last day of the event")),
+        Some(problem) => Err(Error::user(problem, "--end is the last day of the event")),
         None => Ok(()),
     }
 }

@@ -69,5 +69,5 @@ impl OutputArgs {
 }
 
 fn exists_error(path: &Path) -> Error {
-    Error::usage(format!("{} already exists", path.display()), "pass --force to overwrite it")
+    Error::user(format!("{} already exists", path.display()), "pass --force to overwrite it")
 }

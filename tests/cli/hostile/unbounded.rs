@@ -36,7 +36,7 @@ fn deeply_nested_calendar_components_are_refused() {
 fn an_event_cannot_span_thousands_of_years() {
     let env = TestEnv::new();
     let shown =
-        fails_without_change(&env, &["event", "add", "Huge", "--start", "0001-01-01", "--end", "9998-12-31"], 2);
+        fails_without_change(&env, &["event", "add", "Huge", "--start", "0001-01-01", "--end", "9998-12-31"], 1);
     assert!(shown.contains("notes keeps events of at most 366 days"), "{shown}");
     let talk = |uid: &str, start: &str| {
         format!("BEGIN:VEVENT\r\nUID:{uid}\r\nSUMMARY:Talk {uid}\r\nDTSTART:{start}\r\nEND:VEVENT\r\n")

@@ -155,3 +155,30 @@ fn an_updated_schedule_moves_the_users_sessions_and_keeps_their_notes() {
     );
     assert_eq!(env.event_file(SLUG), user_file);
 }
+
+/// `notes edit` in `$EDITOR` accepts everything notes itself writes: here a
+/// session with links, notes, a verdict, a schedule id, an abstract, and
+/// the `removed_from_schedule` flag that a re-import set.
+#[test]
+fn a_session_flagged_by_a_reimport_can_be_edited_in_the_editor() {
+    let env = TestEnv::new();
+    write(&env, "schedule.json", SCHEDULE_V1);
+    env.ok(["import", "schedule.json"]);
+    assert_eq!(env.ok(["plan", "d4d4"]), "Planned #1 Atelier eBPF\n");
+    env.ok(["edit", "1", "--link", "slides=https://example.org/ebpf.pdf", "-t", "ebpf", "--track", "Noyau"]);
+    env.ok(["jot", "Prérequis : un noyau ≥ 5.8"]);
+    env.ok(["verdict", "top"]);
+    write(&env, "schedule.json", SCHEDULE_V2);
+    env.ok(["import", "schedule.json"]);
+    assert!(env.event_file(SLUG).contains("removed_from_schedule = true"));
+
+    let out = env.cmd(["edit", "1"]).env("EDITOR", "sed -i s/eBPF/eBPF\\ avancé/").output().unwrap();
+    assert!(out.status.success(), "{}", env.describe(&out));
+    let edited = session(&env, 1);
+    assert_eq!(edited["title"], "Atelier eBPF avancé");
+    assert_eq!(edited["notes"], "- Prérequis : un noyau ≥ 5.8\n");
+    assert_eq!(edited["verdict"]["key"], "top");
+    let flags: Vec<Option<bool>> =
+        toml_sessions(&env).iter().map(|s| s.get("removed_from_schedule").and_then(toml::Value::as_bool)).collect();
+    assert_eq!(flags, [Some(true)], "the flag is kept");
+}
