@@ -71,7 +71,7 @@ impl Query {
 pub struct Row<'a> {
     pub event: &'a Event,
     pub session: &'a Session,
-    /// Shown instead of the id: a programme talk's short reference.
+    /// Shown instead of the id: a scheduled talk's short reference.
     pub reference: Option<&'a str>,
 }
 

@@ -16,7 +16,7 @@ Examples:
   notes add \"Simplifying multi-cluster deployments with Cilium\" -s \"Liz Rice (Isovalent)\" -t ebpf -t cilium --room \"Hall 7\"
   notes add \"Keynote: Opening\" -k keynote --at 09:00 -d 2
   notes add \"Rook: Intro and Ceph Deep Dive\" --status missed --link slides=https://example.org/rook.pdf
-  notes add --now \"Hall 7\"   # the imported programme's talk under way in Hall 7
+  notes add --now \"Hall 7\"   # the imported schedule's talk under way in Hall 7
   notes add            # on a terminal: offers the talks under way, then asks the title, speakers, kind, tags, verdict
 
 The day defaults to today's day of the event, in the event's time zone; a session added
@@ -29,7 +29,7 @@ pub struct AddArgs {
     /// The session's title (asked for on a terminal when left out)
     title: Option<String>,
 
-    /// Pick the programme talk under way (or starting within 15 minutes)
+    /// Pick the scheduled talk under way (or starting within 15 minutes)
     /// whose room or title contains this text
     #[arg(long, value_name = "ROOM_OR_TEXT", num_args = 0..=1, default_missing_value = "", conflicts_with = "title")]
     now: Option<String>,
@@ -49,7 +49,7 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
         Some(title) => title,
         None if ctx.can_prompt() => {
             let event = ctx.journal()?.load(&slug)?.event;
-            match choose_from_programme(&event, fields.day, ctx)? {
+            match choose_from_schedule(&event, fields.day, ctx)? {
                 Some(talk) => return add_talk(&talk, &event, &fields, ctx),
                 None => ask(&mut fields, &event, ctx)?,
             }
@@ -92,12 +92,12 @@ fn started_about(now: DateTime<Utc>, event: &Event) -> DateTime<FixedOffset> {
     local.duration_trunc(TimeDelta::minutes(5)).unwrap_or(local).with_nanosecond(0).unwrap_or(local)
 }
 
-/// `add --now TEXT`: the one programme talk under way that matches.
+/// `add --now TEXT`: the one scheduled talk under way that matches.
 fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Context) -> Result<()> {
     let schedule = ctx.journal()?.schedule(event)?;
     if schedule.is_empty() {
         return Err(Error::user(
-            format!("{} has no programme", event.slug),
+            format!("{} has no schedule", event.slug),
             "import the schedule first: notes import schedule.ics",
         ));
     }
@@ -110,7 +110,7 @@ fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Contex
                 "" => "no talk is under way or starting within 15 minutes".to_string(),
                 _ => format!("no talk under way or starting within 15 minutes matches '{}'", sanitize_line(filter)),
             },
-            format!("notes list --schedule --day {} shows the day's programme", event.today(now).unwrap_or(1)),
+            format!("notes list --schedule --day {} shows the day's schedule", event.today(now).unwrap_or(1)),
         )),
         several => {
             let lines: Vec<String> = several.iter().take(10).map(|t| format!("  {}", talk_line(t, event))).collect();
@@ -126,7 +126,7 @@ fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Contex
     }
 }
 
-/// Copies a programme talk into the journal, current, with the flags given
+/// Copies a scheduled talk into the journal, current, with the flags given
 /// to `add`. Attended, unless it starts later than 15 minutes from now
 /// (found by search): then planned.
 fn add_talk(talk: &Session, event: &Event, fields: &SessionFields, ctx: &mut Context) -> Result<()> {
@@ -140,7 +140,7 @@ fn add_talk(talk: &Session, event: &Event, fields: &SessionFields, ctx: &mut Con
     ctx.touch_session(&event.slug, id)?;
     let title = sanitize_line(&talk.title);
     ctx.ui.print(&match (added, later) {
-        (true, false) => format!("Added #{id} {title}, from the programme: jot away."),
+        (true, false) => format!("Added #{id} {title}, from the schedule: jot away."),
         (false, false) => format!("Now attending #{id} {title}: jot away."),
         (_, true) => format!("Planned #{id} {title} (it starts later); it is the current session."),
     })
@@ -159,21 +159,21 @@ fn talk_line(talk: &Session, event: &Event) -> String {
     sanitize_line(&line).into_owned()
 }
 
-/// On a terminal with an imported programme: the talks under way first,
+/// On a terminal with an imported schedule: the talks under way first,
 /// then a fuzzy search over the day's talks. `None`: the user will type.
 /// `--day` picks the day to search (at night, noting the day's talks).
-fn choose_from_programme(event: &Event, day: Option<u32>, ctx: &mut Context) -> Result<Option<Session>> {
+fn choose_from_schedule(event: &Event, day: Option<u32>, ctx: &mut Context) -> Result<Option<Session>> {
     let now = ctx.now()?;
     let today = event.today(now).ok();
     let Some(day) = day.or(today) else { return Ok(None) };
-    let programme = ctx.journal()?.schedule(event)?;
-    if programme.is_empty() {
+    let schedule = ctx.journal()?.schedule(event)?;
+    if schedule.is_empty() {
         return Ok(None);
     }
-    let running = if Some(day) == today { running(&programme, now, "") } else { Vec::new() };
+    let running = if Some(day) == today { running(&schedule, now, "") } else { Vec::new() };
     let search = format!("Search all talks of day {day}…");
     let other = "Another session (type its title)".to_string();
-    let day_talks: Vec<&Session> = programme.iter().filter(|t| t.day == day).collect();
+    let day_talks: Vec<&Session> = schedule.iter().filter(|t| t.day == day).collect();
     let mut search_items = vec![other.clone()];
     search_items.extend(day_talks.iter().map(|t| talk_line(t, event)));
     loop {

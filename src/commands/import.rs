@@ -1,4 +1,4 @@
-//! `notes import FILE`: load a conference's programme, or update it.
+//! `notes import FILE`: load a conference's schedule, or update it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -16,7 +16,7 @@ Examples:
   notes import schedule.json                           # pretalx, frab, c3voc
   notes import schedule.xml --event fosdem-2025        # frab / Pentabarf / pretalx XML
 
-The format is read from the content. The programme is kept in <event>.schedule.toml;
+The format is read from the content. The schedule is kept in <event>.schedule.toml;
 your own file only gets the talks you pick (notes add, add --now, plan). Import again
 when the schedule changes: talks are updated, never duplicated, and your notes, verdicts
 and statuses are never touched. With no event given, the event named by the schedule is

@@ -30,7 +30,7 @@ pub struct ListArgs {
     #[arg(long)]
     json: bool,
 
-    /// List the imported programme (see `notes import`) instead of your sessions
+    /// List the imported schedule (see `notes import`) instead of your sessions
     #[arg(long)]
     schedule: bool,
 
@@ -64,13 +64,13 @@ fn print_rows(rows: &[Row<'_>], as_json: bool, ctx: &Context) -> Result<()> {
 /// it (with its status and verdict), referenced by its short reference.
 fn list_schedule(args: &ListArgs, query: &Query, ctx: &Context) -> Result<()> {
     let file = ctx.load_event()?;
-    let programme = ctx.journal()?.schedule(&file.event)?;
-    if programme.is_empty() {
-        ctx.ui.status(&format!("No programme for {}: import one with `notes import schedule.ics`.", file.event.slug));
+    let schedule = ctx.journal()?.schedule(&file.event)?;
+    if schedule.is_empty() {
+        ctx.ui.status(&format!("No schedule for {}: import one with `notes import schedule.ics`.", file.event.slug));
         return Ok(());
     }
-    let refs = short_refs(&programme);
-    let talks = picked_or_programme(&file, &programme);
+    let refs = short_refs(&schedule);
+    let talks = picked_or_scheduled(&file, &schedule);
     let mut rows: Vec<Row<'_>> = talks
         .iter()
         .zip(&refs)
@@ -81,9 +81,9 @@ fn list_schedule(args: &ListArgs, query: &Query, ctx: &Context) -> Result<()> {
     print_rows(&rows, args.json, ctx)
 }
 
-/// Each programme talk, replaced by the user's session linked to it if any.
-fn picked_or_programme(file: &EventFile, programme: &[Session]) -> Vec<Session> {
-    programme
+/// Each scheduled talk, replaced by the user's session linked to it if any.
+fn picked_or_scheduled(file: &EventFile, schedule: &[Session]) -> Vec<Session> {
+    schedule
         .iter()
         .map(|talk| {
             file.sessions

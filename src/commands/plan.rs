@@ -9,13 +9,13 @@ use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
 Examples:
-  notes list --schedule --day 2          # the programme, with each talk's reference
+  notes list --schedule --day 2          # the schedule, with each talk's reference
   notes plan 6d33 c3fc                   # copy those talks into your journal, status planned
   notes list --status planned --day 2    # tomorrow's plan
 
 A reference is any unique start of the talk's schedule id, as `list --schedule` shows it.";
 
-/// Mark programme talks you want to see (copied into your journal)
+/// Mark scheduled talks you want to see (copied into your journal)
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct PlanArgs {
@@ -27,12 +27,12 @@ pub struct PlanArgs {
 pub fn run(args: PlanArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
     let event = ctx.journal()?.load(&slug)?.event;
-    let programme = ctx.journal()?.schedule(&event)?;
-    if programme.is_empty() {
-        return Err(Error::user(format!("{slug} has no programme"), "import one first: notes import schedule.ics"));
+    let schedule = ctx.journal()?.schedule(&event)?;
+    if schedule.is_empty() {
+        return Err(Error::user(format!("{slug} has no schedule"), "import one first: notes import schedule.ics"));
     }
-    let refs = short_refs(&programme);
-    let talks = args.refs.iter().map(|r| resolve(r, &programme, &refs)).collect::<Result<Vec<_>>>()?;
+    let refs = short_refs(&schedule);
+    let talks = args.refs.iter().map(|r| resolve(r, &schedule, &refs)).collect::<Result<Vec<_>>>()?;
     let mut lines = Vec::new();
     for talk in talks {
         let (id, _) = ctx.update_event(&slug, |doc| doc.pick(talk, Status::Planned, |_, _| Ok(())))?;
@@ -43,23 +43,23 @@ pub fn run(args: PlanArgs, ctx: &mut Context) -> Result<()> {
 }
 
 /// The talk whose reference (or schedule id) starts with `wanted`.
-fn resolve<'a>(wanted: &str, programme: &'a [Session], refs: &[String]) -> Result<&'a Session> {
+fn resolve<'a>(wanted: &str, schedule: &'a [Session], refs: &[String]) -> Result<&'a Session> {
     let wanted_key = wanted.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
     let exact = refs.iter().position(|r| *r == wanted_key);
     let matches: Vec<usize> = match exact {
         Some(index) => vec![index],
-        None => (0..programme.len())
+        None => (0..schedule.len())
             .filter(|&i| {
-                let id = programme[i].schedule_id.as_deref().unwrap_or("");
+                let id = schedule[i].schedule_id.as_deref().unwrap_or("");
                 let id: String = id.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
                 !wanted_key.is_empty() && id.starts_with(&wanted_key)
             })
             .collect(),
     };
     match matches.as_slice() {
-        [index] => Ok(&programme[*index]),
+        [index] => Ok(&schedule[*index]),
         [] => Err(Error::user(
-            format!("no talk with reference '{wanted}' in the programme"),
+            format!("no talk with reference '{wanted}' in the schedule"),
             "notes list --schedule shows the references",
         )),
         several => Err(Error::user(

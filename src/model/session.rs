@@ -60,7 +60,7 @@ pub struct Session {
     pub notes: String,
     pub schedule_id: Option<String>,
     pub abstract_text: Option<String>,
-    /// The talk was in an imported programme and a later import no longer
+    /// The talk was in an imported schedule and a later import no longer
     /// has it (cancelled, most often). The user's notes stay.
     pub removed_from_schedule: bool,
 }
@@ -88,7 +88,7 @@ impl Session {
     }
 }
 
-/// Short references for programme talks, in the order given: the shortest
+/// Short references for scheduled talks, in the order given: the shortest
 /// prefix (at least 4 characters) of each lower-cased, alphanumeric schedule
 /// id that no other talk shares. `notes plan 3f2a` picks a talk by it.
 pub fn short_refs(talks: &[Session]) -> Vec<String> {

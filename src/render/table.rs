@@ -105,8 +105,8 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
     table.to_string()
 }
 
-/// The status, and whether the talk left the imported programme. A
-/// programme talk the user has not picked (id 0) has none.
+/// The status, and whether the talk left the imported schedule. A
+/// scheduled talk the user has not picked (id 0) has none.
 fn status(row: &Row<'_>, lang: crate::model::Lang) -> String {
     let session = row.session;
     let label = status_label(session.status, lang);

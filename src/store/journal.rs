@@ -262,7 +262,7 @@ impl EventDoc {
         self.read_session(self.session_index(id)?)
     }
 
-    /// The session linked to a programme talk, if the user picked it.
+    /// The session linked to a scheduled talk, if the user picked it.
     pub fn session_linked_to(&self, schedule_id: &str) -> Result<Option<Session>> {
         // Without escapes, a piece linked to the id holds its text: the
         // others need not be parsed.
@@ -376,7 +376,7 @@ impl EventDoc {
         })
     }
 
-    /// Copies a programme talk into the file with `status`, or updates the
+    /// Copies a scheduled talk into the file with `status`, or updates the
     /// session already linked to it (a talk attended is never set back to
     /// planned); `adjust` then applies the user's own flags. Returns the
     /// session's id and whether it is new.

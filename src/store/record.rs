@@ -52,7 +52,7 @@ pub struct DayRecord {
 /// out; keys notes does not know are the user's and are kept untouched.
 #[derive(Deserialize)]
 pub struct SessionRecord {
-    /// 0 in a programme file, where talks are keyed by `schedule_id`.
+    /// 0 in a schedule file, where talks are keyed by `schedule_id`.
     #[serde(default)]
     pub id: u32,
     pub day: u32,
@@ -231,11 +231,11 @@ pub type Field = (&'static str, Option<Value>);
 
 /// One key of a record: its name, where its value comes from, and how a
 /// model value writes it. Each record has one table of these, in the order
-/// notes writes keys; writing, the editor's check and the programme file
+/// notes writes keys; writing, the editor's check and the schedule file
 /// derive from it, and a test holds the serde records above to it.
 pub struct Key<M> {
     pub name: &'static str,
-    /// For a session: whether a schedule provides it (the programme file
+    /// For a session: whether a schedule provides it (the schedule file
     /// holds only these; the rest is the user's). Unused elsewhere.
     pub from_schedule: bool,
     pub write: fn(&M) -> Option<Value>,

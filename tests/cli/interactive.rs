@@ -399,7 +399,7 @@ fn add_offers_the_talks_under_way_and_records_the_one_picked() {
     tty.send(DOWN);
     tty.expect(&format!("❯ {TAN_LINE}"));
     tty.send(ENTER);
-    tty.expect("Added #1 Quality websites, from the programme: jot away.");
+    tty.expect("Added #1 Quality websites, from the schedule: jot away.");
     tty.exits_with(0);
     assert!(!tty.transcript().contains("Title"), "no title prompt after a pick:\n{}", tty.transcript());
 
@@ -522,7 +522,7 @@ fn flags_given_to_add_apply_to_the_talk_picked_from_the_programme() {
     tty.send(DOWN);
     tty.expect(&format!("❯ {TAN_LINE}"));
     tty.send(ENTER);
-    tty.expect("Added #1 Quality websites, from the programme");
+    tty.expect("Added #1 Quality websites, from the schedule");
     tty.exits_with(0);
 
     // Today the talk is added as is and exit code 0 says all went well:
@@ -538,7 +538,7 @@ fn flags_given_to_add_apply_to_the_talk_picked_from_the_programme() {
 fn flags_given_to_add_now_apply_to_the_talk_under_way() {
     let env = with_democon_programme();
     let added = democon_ok(&env, &["add", "--now", "Tan", "-v", "good", "-t", "web", "-m", "a first note"]);
-    assert_eq!(added, "Added #1 Quality websites, from the programme: jot away.\n");
+    assert_eq!(added, "Added #1 Quality websites, from the schedule: jot away.\n");
     let file = env.event_file("democon");
     for expected in ["verdict = \"good\"", "tags = [\"web\"]", "a first note"] {
         assert!(file.contains(expected), "missing {expected:?} in\n{file}");
@@ -561,7 +561,7 @@ fn esc_in_the_search_goes_back_to_the_talks_under_way() {
     tty.expect("Which talk?");
     tty.expect("Another session (type its title)");
     tty.send(ENTER);
-    tty.expect("Added #1 Focused hardware, from the programme: jot away.");
+    tty.expect("Added #1 Focused hardware, from the schedule: jot away.");
     tty.exits_with(0);
 }
 
@@ -576,7 +576,7 @@ fn at_night_add_with_a_day_searches_that_days_programme() {
     tty.send("quality");
     tty.expect(&format!("❯ {TAN_LINE}"));
     tty.send(ENTER);
-    tty.expect("Added #1 Quality websites, from the programme: jot away.");
+    tty.expect("Added #1 Quality websites, from the schedule: jot away.");
     tty.exits_with(0);
     let file = env.event_file("democon");
     assert!(file.contains("status = \"attended\"") && file.contains("verdict = \"good\""), "{file}");

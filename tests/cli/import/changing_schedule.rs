@@ -74,7 +74,7 @@ fn an_updated_schedule_moves_the_users_sessions_and_keeps_their_notes() {
     assert_eq!(env.ok(["plan", "b2b2", "d4d4"]), "Planned #1 Rust à l'échelle\nPlanned #2 Atelier eBPF\n");
     assert_eq!(
         ok_at(&env, "2025-05-12T10:05:00+02:00", &["add", "--now", "salle b"]),
-        "Added #3 Observabilité sans douleur, from the programme: jot away.\n"
+        "Added #3 Observabilité sans douleur, from the schedule: jot away.\n"
     );
     env.ok(["jot", "Traces avant métriques"]);
     env.ok(["verdict", "3", "à tester"]);

@@ -39,5 +39,5 @@ fn add_now_with_no_match_or_several() {
     let now = "2023-09-10T11:35:00+05:30";
     assert_snapshot!("add_now_no_match", fails_at(&env, now, &["add", "--now", "Main Hall"], 1));
     assert_snapshot!("add_now_several", fails_at(&env, now, &["add", "--now"], 1));
-    assert_eq!(ok_at(&env, now, &["add", "--now", "Kuthiran"]), "Added #1 Why Debian, from the programme: jot away.\n");
+    assert_eq!(ok_at(&env, now, &["add", "--now", "Kuthiran"]), "Added #1 Why Debian, from the schedule: jot away.\n");
 }
