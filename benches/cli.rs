@@ -27,7 +27,7 @@ fn main() {
     let big = root.path().join("big");
     generate(&big, 1, 200, 600);
 
-    for (name, dir) in [("1 event × 50", &one), ("100 events × 50 + programmes", &heavy), ("1 event × 200", &big)] {
+    for (name, dir) in [("1 event × 50", &one), ("100 events × 50 + schedules", &heavy), ("1 event × 200", &big)] {
         table.time(&format!("add ({name})"), runs, || {
             notes(dir, &["add", "Benchmark talk", "-d", "2", "-s", "Ana Silva (Acme)"])
         });

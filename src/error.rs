@@ -84,7 +84,7 @@ pub enum Error {
     Rejected { what: String, message: String },
 
     #[error("template: {0}")]
-    Template(#[from] crate::render::markdown::TemplateError),
+    Template(#[from] TemplateError),
 
     #[error("cannot {action} {}", path.display())]
     Io { action: &'static str, path: PathBuf, source: io::Error },
@@ -96,6 +96,16 @@ pub enum Error {
     /// for the user, the process exits quietly.
     #[error("broken pipe")]
     BrokenPipe,
+}
+
+/// A template that does not render: which one, where, and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{template}{}: {problem}{}", line.map(|l| format!(":{l}")).unwrap_or_default(), detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default())]
+pub struct TemplateError {
+    pub template: String,
+    pub line: Option<usize>,
+    pub problem: String,
+    pub detail: Option<String>,
 }
 
 impl Error {

@@ -22,7 +22,7 @@ use crate::render::words::{PostWords, post_words, series_text, words};
 
 pub use escape::{escape_inline, user_markdown};
 pub use front_matter::FrontMatter;
-pub use template::{BUILTIN_TEMPLATE, Template, TemplateError, render};
+pub use template::{BUILTIN_TEMPLATE, Template, render};
 
 use escape::{Anchors, escape_url};
 use front_matter::front_matter;

@@ -3,6 +3,7 @@
 use minijinja::{Environment, UndefinedBehavior};
 
 use super::Post;
+use crate::error::TemplateError;
 
 /// The built-in template, printed by `--print-template`.
 pub const BUILTIN_TEMPLATE: &str = include_str!("templates/post.md.j2");
@@ -11,16 +12,6 @@ pub const BUILTIN_TEMPLATE: &str = include_str!("templates/post.md.j2");
 pub struct Template<'a> {
     pub name: &'a str,
     pub source: &'a str,
-}
-
-/// A template that does not render: which one, where, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{template}{}: {problem}{}", line.map(|l| format!(":{l}")).unwrap_or_default(), detail.as_ref().map(|d| format!(": {d}")).unwrap_or_default())]
-pub struct TemplateError {
-    pub template: String,
-    pub line: Option<usize>,
-    pub problem: String,
-    pub detail: Option<String>,
 }
 
 /// Renders `post` with `template`. Errors name the template, line and problem.
