@@ -52,7 +52,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     let zone = args.tz.clone().or(known_event.as_ref().map(|e| e.timezone.clone()));
     let schedule = import::parse(&bytes, zone.as_ref()).map_err(|e| Error::Rejected {
         what: args.file.display().to_string(),
-        message: format!("{}; nothing was imported", e.0),
+        message: format!("{e}; nothing was imported"),
     })?;
     for warning in &schedule.warnings {
         ctx.ui.warn(warning);

@@ -32,7 +32,7 @@ impl Format for Ics {
 
     fn parse(text: &str, zone: Option<&Zone>) -> Result<Schedule, ImportError> {
         check_nesting(text)?;
-        let calendar = read_calendar(text).map_err(|e| ImportError(invalid_calendar(&e)))?;
+        let calendar = read_calendar(text).map_err(|e| invalid_calendar(&e))?;
         let prop =
             |name: &str| calendar.properties.iter().find(|p| p.name == name).map(|p| p.val.as_str().trim().to_string());
         let prodid = prop("PRODID").unwrap_or_default();
@@ -73,14 +73,9 @@ impl Format for Ics {
 }
 
 /// The parser's error, without its internals: where it stopped.
-fn invalid_calendar(error: &str) -> String {
+fn invalid_calendar(error: &str) -> ImportError {
     let line = error.split("at line ").nth(1).and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next());
-    match line {
-        Some(line) if !line.is_empty() => {
-            format!("invalid iCalendar: it stops making sense at line {line} (of the unfolded text)")
-        }
-        _ => "invalid iCalendar".to_string(),
-    }
+    ImportError::InvalidCalendar { line: line.and_then(|l| l.parse().ok()) }
 }
 
 /// "-//Sched.com KubeCon + CloudNativeCon Europe 2026//EN" → the event name.
@@ -266,9 +261,7 @@ fn check_nesting(text: &str) -> Result<(), ImportError> {
         if line.starts_with("BEGIN:") {
             depth += 1;
             if depth > MAX_NESTING {
-                return Err(ImportError(format!(
-                    "calendar components are nested more than {MAX_NESTING} deep; this is not a schedule"
-                )));
+                return Err(ImportError::TooDeep(MAX_NESTING));
             }
         } else if line.starts_with("END:") {
             depth = depth.saturating_sub(1);

@@ -82,8 +82,8 @@ impl Format for Json {
     }
 
     fn parse(text: &str, zone: Option<&Zone>) -> Result<Schedule, ImportError> {
-        let root: Root =
-            serde_json::from_str(text).map_err(|e| ImportError(format!("not a readable schedule.json: {e}")))?;
+        let root: Root = serde_json::from_str(text)
+            .map_err(|e| ImportError::Unreadable { format: "schedule.json", detail: e.to_string() })?;
         let conference = root.schedule.conference;
         let declared = conference.time_zone_name.as_deref().and_then(Zone::parse);
         let mut schedule = Schedule {

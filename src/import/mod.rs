@@ -129,8 +129,29 @@ impl FrabEntry<'_> {
 }
 
 /// Why a file is not a schedule we can read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportError(pub String);
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file is over {} MB; real schedules are a few MB at most, so this is not one", MAX_BYTES / (1024 * 1024))]
+    TooBig,
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file is binary, not a schedule")]
+    Binary,
+    #[error(
+        "not a schedule notes can read: expected iCalendar (.ics), a pretalx/c3voc schedule.json or a frab schedule.xml"
+    )]
+    UnknownFormat,
+    /// The format was recognised, but the file does not read as one.
+    #[error("not a readable {format}: {detail}")]
+    Unreadable { format: &'static str, detail: String },
+    /// iCalendar that does not parse, and the line (of the unfolded text) where.
+    #[error("invalid iCalendar{}", line.map(|l| format!(": it stops making sense at line {l} (of the unfolded text)")).unwrap_or_default())]
+    InvalidCalendar { line: Option<usize> },
+    #[error("calendar components are nested more than {0} deep; this is not a schedule")]
+    TooDeep(usize),
+    #[error("the {0} file holds no talks")]
+    NoTalks(&'static str),
+}
 
 /// One schedule format.
 trait Format {
@@ -144,10 +165,7 @@ trait Format {
 /// `zone` is used for times without offset or zone (`--tz`, or the event's).
 pub fn parse(bytes: &[u8], zone: Option<&Zone>) -> Result<Schedule, ImportError> {
     if bytes.len() > MAX_BYTES {
-        return Err(ImportError(format!(
-            "the file is over {} MB; real schedules are a few MB at most, so this is not one",
-            MAX_BYTES / (1024 * 1024)
-        )));
+        return Err(ImportError::TooBig);
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // iCalendar is unfolded on bytes first: a fold may split a UTF-8 character.
@@ -162,19 +180,16 @@ pub fn parse(bytes: &[u8], zone: Option<&Zone>) -> Result<Schedule, ImportError>
     } else if xml::Xml::detect(trimmed) {
         xml::Xml::parse(trimmed, zone)?
     } else if trimmed.is_empty() {
-        return Err(ImportError("the file is empty".into()));
+        return Err(ImportError::Empty);
     } else {
-        return Err(ImportError(
-            "not a schedule notes can read: expected iCalendar (.ics), a pretalx/c3voc schedule.json or a frab schedule.xml"
-                .into(),
-        ));
+        return Err(ImportError::UnknownFormat);
     };
     if lossy {
         schedule.warnings.push("the file is not valid UTF-8; unreadable characters were replaced".into());
     }
     keep_storable_dates(&mut schedule);
     if schedule.talks.is_empty() {
-        return Err(ImportError(format!("the {} file holds no talks", schedule.format)));
+        return Err(ImportError::NoTalks(schedule.format));
     }
     make_ids_unique(&mut schedule.talks);
     Ok(schedule)
@@ -287,9 +302,10 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_schedule() {
-        assert!(parse(b"", None).unwrap_err().0.contains("empty"));
-        assert!(parse(b"hello", None).unwrap_err().0.contains("not a schedule"));
+        assert_eq!(parse(b"", None).unwrap_err(), ImportError::Empty);
+        assert_eq!(parse(b"hello", None).unwrap_err(), ImportError::UnknownFormat);
         assert!(parse(&[0xff, 0xfe, 0x00, 0x01], None).is_err());
-        assert!(parse(&vec![b' '; MAX_BYTES + 1], None).unwrap_err().0.contains("MB"));
+        assert_eq!(parse(&vec![b' '; MAX_BYTES + 1], None).unwrap_err(), ImportError::TooBig);
+        assert!(ImportError::TooBig.to_string().contains("16 MB"));
     }
 }

@@ -35,7 +35,7 @@ pub fn decode(bytes: &[u8]) -> Result<(String, bool), ImportError> {
             let text = String::from_utf8_lossy(bytes).into_owned();
             let bad = text.chars().filter(|c| *c == '\u{FFFD}' || (c.is_control() && !c.is_whitespace())).count();
             if bad * 100 > text.chars().count().max(1) {
-                return Err(ImportError("the file is binary, not a schedule".into()));
+                return Err(ImportError::Binary);
             }
             Ok((text, true))
         }

@@ -99,8 +99,8 @@ impl Format for Xml {
     }
 
     fn parse(text: &str, zone: Option<&Zone>) -> Result<Schedule, ImportError> {
-        let root: Root =
-            quick_xml::de::from_str(text).map_err(|e| ImportError(format!("not a readable schedule.xml: {e}")))?;
+        let root: Root = quick_xml::de::from_str(text)
+            .map_err(|e| ImportError::Unreadable { format: "schedule.xml", detail: e.to_string() })?;
         let conference = root.conference;
         let declared = conference.as_ref().and_then(|c| c.time_zone_name.as_deref()).and_then(Zone::parse);
         let day_change = conference
