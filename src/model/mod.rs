@@ -27,6 +27,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The ISO 639-1 code: `fr`, `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
     /// `fr`, `fr_FR.UTF-8`, `French`… → French; `en*` → English.
     pub fn parse(input: &str) -> Option<Lang> {
         let lower = input.trim().to_ascii_lowercase();

@@ -107,13 +107,12 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
 
 /// The status, and whether the talk left the imported schedule. A
 /// scheduled talk the user has not picked (id 0) has none.
-fn status(row: &Row<'_>, lang: crate::model::Lang) -> String {
+fn status(row: &Row<'_>, lang: Lang) -> String {
     let session = row.session;
     let label = status_label(session.status, lang);
-    match (session.id, session.removed_from_schedule, lang) {
-        (0, _, _) => String::new(),
-        (_, true, crate::model::Lang::Fr) => format!("{label} (retiré du programme)"),
-        (_, true, crate::model::Lang::En) => format!("{label} (removed from schedule)"),
+    match (session.id, session.removed_from_schedule) {
+        (0, _) => String::new(),
+        (_, true) => format!("{label} ({})", words(lang).removed_from_schedule),
         _ => label.to_string(),
     }
 }

@@ -30,6 +30,8 @@ pub struct Words {
     pub conclusion: &'static str,
     pub name: &'static str,
     pub no_sessions: &'static str,
+    /// After the status of a session whose talk left the schedule.
+    pub removed_from_schedule: &'static str,
     pub abstract_text: &'static str,
     weekdays: [&'static str; 7],
     months: [&'static str; 12],
@@ -58,6 +60,7 @@ pub const EN: Words = Words {
     conclusion: "Conclusion",
     name: "Name",
     no_sessions: "No sessions match.",
+    removed_from_schedule: "removed from schedule",
     abstract_text: "Abstract",
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     months: [
@@ -99,6 +102,7 @@ pub const FR: Words = Words {
     conclusion: "Conclusion",
     name: "Nom",
     no_sessions: "Aucune session ne correspond.",
+    removed_from_schedule: "retiré du programme",
     abstract_text: "Résumé",
     weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
     months: [

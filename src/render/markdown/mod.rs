@@ -148,10 +148,7 @@ pub fn build(input: &PostInput<'_>) -> Post {
     let date = input.days.first().and_then(|d| input.event.date_of(*d)).unwrap_or(input.event.start);
     let tags = post_tags(input);
     let mut post = Post {
-        lang: match input.lang {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        },
+        lang: input.lang.code(),
         date: date.to_string(),
         front_matter: String::new(),
         event: EventData {
