@@ -125,7 +125,7 @@ impl Table {
 }
 
 /// A journal of `events` events, each with `sessions` noted sessions (French
-/// notes of about 800 characters, 2 speakers, 2-3 tags) and a programme of
+/// notes of about 800 characters, 2 speakers, 2-3 tags) and a schedule of
 /// `talks` imported talks.
 fn generate(dir: &PathBuf, events: usize, sessions: usize, talks: usize) {
     std::fs::create_dir_all(dir).expect("journal dir");
@@ -150,14 +150,14 @@ fn generate(dir: &PathBuf, events: usize, sessions: usize, talks: usize) {
         }
         std::fs::write(dir.join(format!("{slug}.toml")), text).expect("event file");
         if talks > 0 {
-            std::fs::write(dir.join(format!("{slug}.schedule.toml")), programme(talks)).expect("programme");
+            std::fs::write(dir.join(format!("{slug}.schedule.toml")), schedule_file(talks)).expect("schedule");
         }
     }
     std::fs::write(dir.join(".notes-state.toml"), "current_event = \"conf-000\"\n[current_session]\nconf-000 = 1\n")
         .expect("state");
 }
 
-fn programme(talks: usize) -> String {
+fn schedule_file(talks: usize) -> String {
     let mut text = String::from("schema = 1\nsource = \"generated\"\n");
     for t in 0..talks {
         let day = t % 3 + 1;

@@ -1,6 +1,6 @@
 //! The command line: [`Cli`] and its global options, as clap definitions
 //! only. Each command's arguments live with the command, in `commands/`,
-//! and the fragments several commands share in `commands/args.rs`.
+//! and the fragments several commands share in `args.rs`.
 
 use std::path::PathBuf;
 

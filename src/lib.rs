@@ -5,6 +5,7 @@
 //! command; `main` only prints errors and exits. `docs/architecture.md`
 //! draws the floors and what each may import.
 
+pub mod args;
 pub mod cli;
 pub mod clock;
 pub mod commands;

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use notes::commands::args::{TimeArg, parse_date, parse_day, parse_time};
+use notes::args::{TimeArg, parse_date, parse_day, parse_time};
 use notes::import::parse_clock_duration;
 use notes::model::Zone;
 

@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset, Timelike, Utc};
 use clap::Args;
 
-use crate::commands::args::SessionFields;
+use crate::args::SessionFields;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Event, Kind, Session, Speaker, Status};

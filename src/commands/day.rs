@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::commands::args::parse_day;
+use crate::args::parse_day;
 use crate::context::Context;
 use crate::error::Result;
 use crate::render::show;

@@ -2,7 +2,7 @@
 
 use clap::{Args, ValueEnum};
 
-use crate::commands::args::SessionFields;
+use crate::args::SessionFields;
 use crate::context::Context;
 use crate::editor::edit_text;
 use crate::error::{Error, Result};

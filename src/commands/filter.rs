@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use clap::Args;
 
-use crate::commands::args::FilterArgs;
+use crate::args::FilterArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::text;

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::commands::args::FilterArgs;
+use crate::args::FilterArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::model::{EventFile, Session, short_refs};

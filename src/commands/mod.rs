@@ -4,7 +4,6 @@
 //! (context, store, query, render, model…), never another command.
 
 mod add;
-pub mod args;
 mod completions;
 mod day;
 mod edit;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::check_dates;
-use crate::commands::args::parse_date;
+use crate::args::parse_date;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Event, Zone, text};

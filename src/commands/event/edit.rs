@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::check_dates;
-use crate::commands::args::parse_date;
+use crate::args::parse_date;
 use crate::context::Context;
 use crate::editor::edit_text;
 use crate::error::{Error, Result};

@@ -3,7 +3,7 @@
 use clap::Args;
 
 use super::OutputArgs;
-use crate::commands::args::FilterArgs;
+use crate::args::FilterArgs;
 use crate::context::Context;
 use crate::error::Result;
 use crate::query::select;

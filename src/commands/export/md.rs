@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, ValueEnum};
 
 use super::{OutputArgs, exists_error};
-use crate::commands::args::FilterArgs;
+use crate::args::FilterArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{EventFile, Session};

@@ -1,6 +1,7 @@
 //! The clap fragments that several commands share: the filters of `list`,
 //! `filter` and `export`, the session fields of `add` and `edit`, and the
-//! value parsers that turn arguments into domain values.
+//! value parsers that turn arguments into domain values. A floor below the
+//! commands, so that none of them imports another.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::Args;
