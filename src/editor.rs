@@ -2,11 +2,33 @@
 //! valid, for `notes edit` and `notes event edit`.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+
+/// A valid edit: the value read from it, and the person's text, kept in a
+/// file until the save has succeeded, so that no failure (a conflict, a
+/// session deleted meanwhile, a kill while waiting for the lock) loses it.
+pub struct Edit<T> {
+    pub value: T,
+    kept: PathBuf,
+}
+
+impl<T> Edit<T> {
+    /// Saves the value with `save`. On success the kept text goes; on
+    /// failure the error names the file that holds it.
+    pub fn save<R>(self, save: impl FnOnce(T) -> Result<R>) -> Result<R> {
+        match save(self.value) {
+            Ok(saved) => {
+                let _ = std::fs::remove_file(&self.kept);
+                Ok(saved)
+            }
+            Err(error) => Err(Error::Unsaved { error: Box::new(error), kept: self.kept }),
+        }
+    }
+}
 
 /// Opens `initial` in the user's editor until `parse` accepts the result.
 /// `None` when the text comes back unchanged. On a terminal, an invalid edit
@@ -16,7 +38,7 @@ pub fn edit_text<T>(
     initial: &str,
     extension: &str,
     parse: impl Fn(&str) -> Result<T>,
-) -> Result<Option<T>> {
+) -> Result<Option<Edit<T>>> {
     let mut temp = tempfile::Builder::new()
         .prefix("notes-edit-")
         .suffix(&format!(".{extension}"))
@@ -25,8 +47,11 @@ pub fn edit_text<T>(
     temp.write_all(initial.as_bytes()).map_err(|e| Error::io("write", temp.path(), e))?;
     let editor = editor_command(ctx)?;
     loop {
-        run_editor(&editor, temp.path())?;
+        let ran = run_editor(&editor, temp.path());
         let text = std::fs::read_to_string(temp.path()).map_err(|e| Error::io("read", temp.path(), e))?;
+        if let Err(error) = ran {
+            return Err(if text == initial { error } else { keep(temp, error)? });
+        }
         if text == initial {
             return Ok(None);
         }
@@ -34,21 +59,28 @@ pub fn edit_text<T>(
             return Err(Error::Cancelled);
         }
         let err = match parse(&text) {
-            Ok(value) => return Ok(Some(value)),
+            Ok(value) => {
+                let (_, kept) = temp.keep().map_err(|e| Error::io("keep", std::env::temp_dir(), e.error))?;
+                return Ok(Some(Edit { value, kept }));
+            }
             Err(err) => err,
         };
         if !ctx.can_prompt() {
-            let (_, kept) = temp.keep().map_err(|e| Error::io("keep", std::env::temp_dir(), e.error))?;
-            return Err(Error::Editor {
-                message: format!("the edit is invalid, nothing was saved: {err}"),
-                hint: Some(format!("your text is kept in {}", kept.display())),
-            });
+            let invalid =
+                Error::Editor { message: format!("the edit is invalid, nothing was saved: {err}"), hint: None };
+            return Err(keep(temp, invalid)?);
         }
         ctx.ui.warn(&err.to_string());
         if !ctx.prompt().confirm("Edit again? (no: discard the edit)", true)? {
             return Err(Error::Cancelled);
         }
     }
+}
+
+/// `error`, with the person's text kept in a file that it names.
+fn keep(temp: tempfile::NamedTempFile, error: Error) -> Result<Error> {
+    let (_, kept) = temp.keep().map_err(|e| Error::io("keep", std::env::temp_dir(), e.error))?;
+    Ok(Error::Unsaved { error: Box::new(error), kept })
 }
 
 /// `$VISUAL`, else `$EDITOR`, else `editor` in config, else vi.

@@ -92,6 +92,13 @@ pub enum Error {
     #[error("{message}")]
     Editor { message: String, hint: Option<String> },
 
+    #[error("{what} changed while you were editing it, in the same fields ({fields}); nothing was saved")]
+    EditConflict { what: String, fields: String },
+
+    /// A change typed by a person that could not be saved: the text is kept.
+    #[error("{error}")]
+    Unsaved { error: Box<Error>, kept: PathBuf },
+
     /// stdout was closed by the reader (`notes list | head -1`): not an error
     /// for the user, the process exits quietly.
     #[error("broken pipe")]
@@ -125,6 +132,7 @@ impl Error {
 
     pub fn exit_code(&self) -> i32 {
         match self {
+            Error::Unsaved { error, .. } => error.exit_code(),
             Error::Usage { .. } => exit::USAGE,
             Error::Cancelled => exit::CANCELLED,
             Error::BrokenPipe => exit::OK,
@@ -136,6 +144,7 @@ impl Error {
     pub fn hint(&self) -> Option<String> {
         match self {
             Error::Usage { hint, .. } | Error::User { hint, .. } | Error::Editor { hint, .. } => hint.clone(),
+            Error::Unsaved { kept, .. } => Some(format!("your text is kept in {}", kept.display())),
             Error::UnknownVerdict { known, suggestion, .. } => Some(match suggestion {
                 Some(s) => format!("did you mean '{s}'? Known verdicts: {}", known.join(", ")),
                 None => {

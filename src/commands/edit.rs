@@ -100,13 +100,19 @@ fn edit_in_editor(slug: &str, id: u32, ctx: &mut Context) -> Result<()> {
         }
         Ok(session)
     };
-    let Some(edited) = edit_text(ctx, &text, "toml", parse)? else {
+    let Some(edit) = edit_text(ctx, &text, "toml", parse)? else {
         return ctx.ui.print("No changes.");
     };
-    let title = edited.title.clone();
-    ctx.change_session(slug, id, |session, _| {
-        *session = edited;
-        Ok(())
+    // What the person saw may have changed while the editor was open (a
+    // jot from another terminal): both changes are kept where they do not
+    // touch the same field, and nothing is saved where they do.
+    let seen = file.session(id)?;
+    let title = edit.save(|edited| {
+        ctx.change_session(slug, id, |session, _| {
+            *session = Session::merge(seen, &edited, session)
+                .map_err(|fields| Error::EditConflict { what: format!("#{id}"), fields: fields.join(", ") })?;
+            Ok(session.title.clone())
+        })
     })?;
     ctx.ui.print(&format!("Updated #{id} {}", sanitize_line(&title)))
 }

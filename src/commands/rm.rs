@@ -4,6 +4,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::Session;
 use crate::ui::sanitize_line;
 
 /// Delete a session
@@ -20,21 +21,35 @@ pub struct RmArgs {
 
 pub fn run(args: RmArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
-    let file = ctx.journal()?.load(&slug)?;
-    let title = file.session(args.id)?.title.clone();
-    if !args.yes {
-        if !ctx.can_prompt() {
-            return Err(Error::usage(
-                format!("refusing to delete #{} without confirmation (no terminal)", args.id),
-                format!("notes rm {} --yes", args.id),
+    let confirmed = if args.yes { None } else { Some(confirm(&slug, args.id, ctx)?) };
+    let deleted = ctx.update_event(&slug, |doc| {
+        // The question may have waited a while: delete what was shown, or nothing.
+        if let Some(shown) = &confirmed
+            && doc.session(args.id)? != *shown
+        {
+            return Err(Error::user(
+                format!("#{} changed while you were asked; nothing was deleted", args.id),
+                format!("look again with `notes show {}`", args.id),
             ));
         }
-        let question = format!("Delete #{} {} and its notes?", args.id, sanitize_line(&title));
-        if !ctx.prompt().confirm(&question, false)? {
-            return Err(Error::Cancelled);
-        }
-    }
-    ctx.update_event(&slug, |doc| doc.remove_session(args.id))?;
+        doc.remove_session(args.id)
+    })?;
     ctx.forget_session(&slug, args.id)?;
-    ctx.ui.print(&format!("Deleted #{} {}", args.id, sanitize_line(&title)))
+    ctx.ui.print(&format!("Deleted #{} {}", args.id, sanitize_line(&deleted.title)))
+}
+
+/// Asks whether to delete session `id`; the session as it was shown.
+fn confirm(slug: &str, id: u32, ctx: &mut Context) -> Result<Session> {
+    let session = ctx.journal()?.load(slug)?.session(id)?.clone();
+    if !ctx.can_prompt() {
+        return Err(Error::usage(
+            format!("refusing to delete #{id} without confirmation (no terminal)"),
+            format!("notes rm {id} --yes"),
+        ));
+    }
+    let question = format!("Delete #{id} {} and its notes?", sanitize_line(&session.title));
+    if !ctx.prompt().confirm(&question, false)? {
+        return Err(Error::Cancelled);
+    }
+    Ok(session)
 }

@@ -38,6 +38,24 @@ fn guess_label(url: &str) -> &'static str {
     }
 }
 
+/// The notes after `mine` and `theirs` both changed `base`, if they agree:
+/// one side unchanged, the same change, or lines appended on their side.
+fn merge_notes(base: &str, mine: &str, theirs: &str) -> Option<String> {
+    if mine == base || mine == theirs {
+        return Some(theirs.to_string());
+    }
+    if theirs == base {
+        return Some(mine.to_string());
+    }
+    let appended = theirs.strip_prefix(base)?;
+    let mut notes = mine.to_string();
+    if base.ends_with('\n') && !notes.is_empty() && !notes.ends_with('\n') {
+        notes.push('\n');
+    }
+    notes.push_str(appended);
+    Some(notes)
+}
+
 /// One session of an event. Invariants (checked when loading and before
 /// saving): `id` unique in its event, `day` within the event, title not blank.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -80,6 +98,38 @@ impl Session {
             Some(_) => "\n\n",
         };
         self.notes = format!("{notes}{separator}{block}\n");
+    }
+
+    /// Merges two changes made to `base`: `mine` (a person's edit) and
+    /// `theirs` (what another process wrote meanwhile). Each field takes the
+    /// side that changed it; notes that only grew on their side (jots) keep
+    /// the new lines after my version of them. Fields both sides changed
+    /// differently are returned, by key, as conflicts.
+    pub fn merge(base: &Session, mine: &Session, theirs: &Session) -> Result<Session, Vec<&'static str>> {
+        let mut merged = theirs.clone();
+        let mut conflicts = Vec::new();
+        macro_rules! take_changed {
+            ($($field:ident => $key:literal),* $(,)?) => {$(
+                if mine.$field != base.$field && mine.$field != theirs.$field {
+                    if theirs.$field == base.$field {
+                        merged.$field = mine.$field.clone();
+                    } else {
+                        conflicts.push($key);
+                    }
+                }
+            )*};
+        }
+        take_changed!(
+            id => "id", day => "day", title => "title", kind => "kind", speakers => "speakers", at => "at",
+            end => "end", room => "room", track => "track", tags => "tags", links => "links", status => "status",
+            verdict => "verdict", schedule_id => "schedule_id", abstract_text => "abstract",
+            removed_from_schedule => "removed_from_schedule",
+        );
+        match merge_notes(&base.notes, &mine.notes, &theirs.notes) {
+            Some(notes) => merged.notes = notes,
+            None => conflicts.push("notes"),
+        }
+        if conflicts.is_empty() { Ok(merged) } else { Err(conflicts) }
     }
 
     /// "Liz Rice (Isovalent), Thomas Graf"
@@ -134,6 +184,28 @@ fn is_block_start(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_merge_keeps_both_sides_changes() {
+        let base = Session { id: 1, day: 2, title: "Old".into(), notes: "- first\n".into(), ..Session::default() };
+        let mine = Session { title: "New".into(), notes: "- first, edited\n".into(), ..base.clone() };
+        let mut theirs = Session { verdict: Some("meh".into()), ..base.clone() };
+        theirs.jot("second", false);
+        let merged = Session::merge(&base, &mine, &theirs).unwrap();
+        assert_eq!(merged.title, "New");
+        assert_eq!(merged.verdict.as_deref(), Some("meh"));
+        assert_eq!(merged.notes, "- first, edited\n- second\n");
+    }
+
+    #[test]
+    fn a_merge_refuses_what_both_sides_changed() {
+        let base = Session { id: 1, day: 2, title: "Old".into(), notes: "text\n".into(), ..Session::default() };
+        let mine =
+            Session { title: "Mine".into(), verdict: Some("top".into()), notes: "mine\n".into(), ..base.clone() };
+        let theirs =
+            Session { title: "Theirs".into(), verdict: Some("top".into()), notes: "theirs\n".into(), ..base.clone() };
+        assert_eq!(Session::merge(&base, &mine, &theirs), Err(vec!["title", "notes"]));
+    }
 
     #[test]
     fn jots_become_a_list() {

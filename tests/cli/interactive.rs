@@ -184,6 +184,25 @@ fn rm_asks_first_and_no_keeps_the_session() {
     assert!(!file.contains("Gateway API deep dive") && !file.contains("[[sessions]]"), "{file}");
 }
 
+/// While the question is shown, #2 is deleted elsewhere and a new talk
+/// gets id 2: answering yes must not delete the new talk.
+#[test]
+fn rm_deletes_what_was_confirmed_or_nothing() {
+    let env = with_gateway_session();
+    env.ok(["add", "Second talk", "-d", "2"]);
+    let mut tty = Tty::spawn(notes(&env, &["rm", "2"]));
+    tty.expect("Delete #2 Second talk and its notes?");
+    env.ok(["rm", "2", "--yes"]);
+    assert_eq!(env.ok(["add", "A new talk", "-d", "2"]), "Added #2 to kubecon-europe-2024, day 2: A new talk\n");
+    env.ok(["jot", "notes of the new talk"]);
+    let before = env.files();
+    tty.send("y");
+    tty.expect("#2 changed while you were asked; nothing was deleted");
+    tty.exits_with(1);
+    assert_unchanged(&env, &before);
+    assert!(env.kubecon_file().contains("notes of the new talk"));
+}
+
 /// An editor that puts a typo in the kind the first time it runs, and a
 /// valid change every time after. It lives, and counts its runs, in its own
 /// temp dir, so the journal's files can be compared before and after.

@@ -11,6 +11,7 @@ mod export;
 mod hand_edits;
 mod help;
 mod hostile;
+mod human_time;
 mod import;
 mod interactive;
 mod properties;

@@ -89,10 +89,11 @@ fn edit_file(slug: &str, ctx: &mut Context) -> Result<()> {
     let journal = ctx.journal()?.clone();
     let old = journal.read_text(slug)?;
     let path = journal.event_path(slug);
-    let Some(new) = edit_text(ctx, &old, "toml", |text| parse_event_text(&path, slug, text).map(|_| text.to_string()))?
+    let Some(edit) =
+        edit_text(ctx, &old, "toml", |text| parse_event_text(&path, slug, text).map(|_| text.to_string()))?
     else {
         return ctx.ui.print("No changes.");
     };
-    journal.replace(slug, &old, &new)?;
+    edit.save(|new| journal.replace(slug, &old, &new))?;
     ctx.ui.print(&format!("Updated event {slug}"))
 }

@@ -29,6 +29,21 @@ impl TestEnv {
         self.root.path().join("config.toml")
     }
 
+    /// `TMPDIR` of every run: where the editor's text is kept when a save
+    /// fails. Not part of [`TestEnv::files`].
+    pub fn scratch(&self) -> PathBuf {
+        let dir = self.root.path().join("tmp");
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// The files kept in the scratch dir (texts of edits that were not saved).
+    pub fn kept(&self) -> Vec<PathBuf> {
+        let mut kept: Vec<PathBuf> = fs::read_dir(self.scratch()).unwrap().flatten().map(|e| e.path()).collect();
+        kept.sort();
+        kept
+    }
+
     /// The binary with a clean environment pointing at this journal.
     pub fn cmd<I, S>(&self, args: I) -> Command
     where
@@ -60,6 +75,7 @@ impl TestEnv {
             .env("TZ", "UTC")
             .env("NO_COLOR", "1")
             .env("COLUMNS", "100")
+            .env("TMPDIR", self.scratch())
             .current_dir(self.root.path());
     }
 
@@ -121,11 +137,12 @@ impl TestEnv {
         self.event_file("kubecon-europe-2024")
     }
 
-    /// Every file under the root (journal and config), with its bytes, to
-    /// prove that a failed command changed nothing.
+    /// Every file under the root (journal and config, not the scratch
+    /// dir), with its bytes, to prove that a failed command changed nothing.
     pub fn files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut files = BTreeMap::new();
         collect(self.root.path(), &mut files);
+        files.retain(|path, _| !path.starts_with(self.scratch()));
         files
     }
 }
