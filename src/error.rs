@@ -92,6 +92,14 @@ pub enum Error {
     #[error("{message}")]
     Editor { message: String, hint: Option<String> },
 
+    /// The machine-managed schedule file does not read: an import rebuilds it.
+    #[error("{error}")]
+    BrokenSchedule { error: Box<Error> },
+
+    /// A value that the journal's own reader would refuse: never written.
+    #[error("{what} cannot be saved, it would not read back ({problem}); nothing was written")]
+    Unstorable { what: String, problem: String },
+
     #[error("{what} changed while you were editing it, in the same fields ({fields}); nothing was saved")]
     EditConflict { what: String, fields: String },
 
@@ -145,6 +153,9 @@ impl Error {
         match self {
             Error::Usage { hint, .. } | Error::User { hint, .. } | Error::Editor { hint, .. } => hint.clone(),
             Error::Unsaved { kept, .. } => Some(format!("your text is kept in {}", kept.display())),
+            Error::BrokenSchedule { .. } => {
+                Some("notes manages this file: import the schedule again to rebuild it (notes import FILE)".into())
+            }
             Error::UnknownVerdict { known, suggestion, .. } => Some(match suggestion {
                 Some(s) => format!("did you mean '{s}'? Known verdicts: {}", known.join(", ")),
                 None => {

@@ -77,7 +77,7 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
         if fields.at.is_none() && event.today(now).ok() == Some(session.day) {
             session.at = Some(started_about(now, &event));
         }
-        doc.add_session(session.clone());
+        doc.add_session(session.clone())?;
         Ok(session)
     })?;
     ctx.touch_session(&slug, added.id)?;

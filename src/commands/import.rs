@@ -62,7 +62,12 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         None => create_event(&schedule, &args, ctx)?,
     };
     let journal = ctx.journal()?;
-    let old = journal.schedule(&event)?;
+    // The schedule file is the import's own: one that cannot be read is
+    // rebuilt, not a dead end.
+    let old = journal.schedule(&event).unwrap_or_else(|err| {
+        ctx.ui.warn(&format!("the previous schedule cannot be read, so it is replaced: {err}"));
+        Vec::new()
+    });
     let mut talks: Vec<Session> = schedule.talks.iter().filter_map(|t| t.to_session(&event)).collect();
     talks.sort_by(|a, b| (a.day, a.at, &a.title).cmp(&(b.day, b.at, &b.title)));
     let mut report = compare(&old, &talks);

@@ -152,6 +152,8 @@ impl Journal {
     ) -> Result<T> {
         let schedule_path = schedule::path(&self.dir, &event.slug);
         let text = schedule::render(event, source, talks);
+        schedule::parse(&schedule_path, event, &text)
+            .map_err(|e| Error::Unstorable { what: "the schedule".into(), problem: e.to_string() })?;
         self.update(&event.slug, on_wait, |doc| {
             let result = change(doc)?;
             atomic::write(&schedule_path, text.as_bytes())?;
@@ -161,7 +163,7 @@ impl Journal {
 
     /// The imported schedule of an event (empty when there is none).
     pub fn schedule(&self, event: &Event) -> Result<Vec<Session>> {
-        schedule::load(&self.dir, event)
+        schedule::load(&self.dir, event).map_err(|error| Error::BrokenSchedule { error: Box::new(error) })
     }
 
     /// Every event of the journal, read on every core (searching ten years
@@ -235,17 +237,54 @@ impl EventDoc {
             CutError::Syntax { offset, message } => syntax_error(path, text, offset, message),
             CutError::SessionsNotTables => sessions_not_tables(path),
         })?;
-        let head: String = pieces.iter().filter(|p| p.kind == PieceKind::Head).map(|p| p.text.as_str()).collect();
-        let record: FileRecord = toml::from_str(&head).map_err(|head_error| {
-            // Positions in `head` mean nothing to the user: the whole file,
-            // read the slow way, names the line.
-            match toml::from_str::<FileRecord>(text) {
-                Err(e) => record::parse_error(path, text, &e),
-                Ok(_) => Error::Invalid { path: path.to_path_buf(), message: head_error.message().to_string() },
-            }
-        })?;
-        let (event, _) = record::to_model(path, slug, record)?;
-        Ok(EventDoc { path: path.to_path_buf(), pieces, event })
+        let event = read_head(path, &pieces, slug)?;
+        let doc = EventDoc { path: path.to_path_buf(), pieces, event };
+        doc.check_sessions()?;
+        Ok(doc)
+    }
+
+    /// After a change to the event or its days: the event as the file now
+    /// reads, and every session still one a read accepts.
+    fn reread_head(&mut self) -> Result<()> {
+        self.event = read_head(&self.path, &self.pieces, &self.event.slug)
+            .map_err(|e| Error::Unstorable { what: "the event".into(), problem: e.to_string() })?;
+        self.check_sessions()
+    }
+
+    /// Every session has an id (a whole number from 1, unique) and a day of
+    /// the event, as every read requires: a write would otherwise keep a
+    /// file no read accepts, or hand out an id twice. Checked from the cut,
+    /// without reading the sessions.
+    fn check_sessions(&self) -> Result<()> {
+        let last = i64::from(self.event.day_count());
+        let mut ids = std::collections::HashSet::new();
+        for (index, piece) in self.session_pieces() {
+            let PieceKind::Session { id, day } = piece.kind else { continue };
+            let problem = match (id, day) {
+                (None, _) => "a session without an id, or with one that is not a whole number".to_string(),
+                (Some(id), _) if id < 1 || id > i64::from(u32::MAX) => {
+                    format!("{id} is not a session id (ids start at 1)")
+                }
+                (Some(id), _) if !ids.insert(id) => format!("two sessions have id {id}"),
+                (_, None) => "a session without a day, or with one that is not a whole number".to_string(),
+                (_, Some(day)) if day < 1 || day > last => {
+                    format!("day {day} is outside {}, which has days 1 to {last}", self.event.slug)
+                }
+                _ => continue,
+            };
+            // The reader's own words, with the line of the value, where it has them.
+            return Err(match self.read_session(index) {
+                Err(error @ Error::Parse { .. }) => error,
+                _ => self.piece_error(index, piece.text.find("[[").unwrap_or(0), &problem),
+            });
+        }
+        Ok(())
+    }
+
+    /// Reads piece `index` back after a change: what no read accepts is
+    /// never written.
+    fn read_back(&self, index: usize, what: impl FnOnce() -> String) -> Result<Session> {
+        self.read_session(index).map_err(|e| Error::Unstorable { what: what(), problem: e.to_string() })
     }
 
     /// The file's text, with every change made so far.
@@ -312,7 +351,7 @@ impl EventDoc {
     /// highest session exists.
     pub fn next_id(&self) -> Result<u32> {
         let highest = self.pieces.iter().filter_map(|p| match p.kind {
-            PieceKind::Session { id } => id,
+            PieceKind::Session { id, .. } => id,
             PieceKind::Head => None,
         });
         u32::try_from(highest.max().unwrap_or(0).saturating_add(1)).map_err(|_| Error::Invalid {
@@ -321,8 +360,8 @@ impl EventDoc {
         })
     }
 
-    /// Appends a session after the last `[[sessions]]` entry.
-    pub fn add_session(&mut self, session: Session) {
+    /// Appends a session after the last `[[sessions]]` entry, and reads it back.
+    pub fn add_session(&mut self, session: Session) -> Result<()> {
         let mut table = Table::new();
         record::sync_table(&mut table, &[], record::fields(record::SESSION_KEYS, &session));
         let text = format!("\n{}", session_document(table));
@@ -334,8 +373,10 @@ impl EventDoc {
         {
             previous.text.push('\n');
         }
-        let kind = PieceKind::Session { id: Some(i64::from(session.id)) };
+        let kind = PieceKind::Session { id: Some(i64::from(session.id)), day: Some(i64::from(session.day)) };
         self.pieces.insert(index, Piece { text, kind });
+        self.read_back(index, || format!("the new session \"{}\"", text::one_line(&session.title)))?;
+        Ok(())
     }
 
     /// Changes one session: its piece is parsed once, `change` edits the
@@ -364,7 +405,11 @@ impl EventDoc {
             .and_then(|tables| tables.get_mut(0))
             .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })?;
         record::sync_table(table, &previous, record::fields(record::SESSION_KEYS, &session));
-        self.pieces[index].text = doc.to_string();
+        self.pieces[index] = Piece {
+            text: doc.to_string(),
+            kind: PieceKind::Session { id: Some(i64::from(id)), day: Some(i64::from(session.day)) },
+        };
+        self.read_back(index, || format!("session #{id}"))?;
         Ok(result)
     }
 
@@ -402,7 +447,7 @@ impl EventDoc {
         let mut session = Session { id: self.next_id()?, status, ..talk.clone() };
         adjust(&mut session, &self.event)?;
         let id = session.id;
-        self.add_session(session);
+        self.add_session(session)?;
         Ok((id, true))
     }
 
@@ -421,8 +466,7 @@ impl EventDoc {
                 record::sync_table(table, &previous, record::fields(record::EVENT_KEYS, &event));
             }
         })?;
-        self.event = Event { days: self.event.days.clone(), ..event };
-        Ok(())
+        self.reread_head()
     }
 
     /// Writes the notes of one day; an empty one removes its table.
@@ -449,12 +493,7 @@ impl EventDoc {
                 }
             }
         })?;
-        if notes == DayNotes::default() {
-            self.event.days.remove(&day);
-        } else {
-            self.event.days.insert(day, notes);
-        }
-        Ok(())
+        self.reread_head()
     }
 
     /// Changes to the event and its days go through the whole document,
@@ -474,9 +513,24 @@ impl EventDoc {
     fn session_index(&self, id: u32) -> Result<usize> {
         self.pieces
             .iter()
-            .position(|p| p.kind == PieceKind::Session { id: Some(i64::from(id)) })
+            .position(|p| matches!(p.kind, PieceKind::Session { id: Some(found), .. } if found == i64::from(id)))
             .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })
     }
+}
+
+/// The event, read from the head pieces (what is not a session).
+fn read_head(path: &Path, pieces: &[Piece], slug: &str) -> Result<Event> {
+    let head: String = pieces.iter().filter(|p| p.kind == PieceKind::Head).map(|p| p.text.as_str()).collect();
+    let record: FileRecord = toml::from_str(&head).map_err(|head_error| {
+        // Positions in `head` mean nothing to the user: the whole file,
+        // read the slow way, names the line.
+        let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
+        match toml::from_str::<FileRecord>(&text) {
+            Err(e) => record::parse_error(path, &text, &e),
+            Ok(_) => Error::Invalid { path: path.to_path_buf(), message: head_error.message().to_string() },
+        }
+    })?;
+    Ok(record::to_model(path, slug, record)?.0)
 }
 
 /// A session piece, read on its own.

@@ -26,9 +26,11 @@ pub struct Piece {
 pub enum PieceKind {
     Head,
     /// A `[[sessions]]` table (with its sub-tables and the comments above
-    /// it); `id` when it is written as a plain integer.
+    /// it), with its `id` and `day` when they are integers: what a write
+    /// needs to know of the sessions it does not read.
     Session {
         id: Option<i64>,
+        day: Option<i64>,
     },
 }
 
@@ -125,7 +127,7 @@ impl<'t> Cutter<'t> {
         self.at_root = false;
         self.at_session_root = is_sessions && array && keys.len() == 1;
         if self.at_session_root {
-            self.starts.push((start, PieceKind::Session { id: None }));
+            self.starts.push((start, PieceKind::Session { id: None, day: None }));
         } else if is_sessions && !current_is_session {
             self.sessions_elsewhere = true;
         } else if !is_sessions && current_is_session {
@@ -173,7 +175,10 @@ impl<'t> Cutter<'t> {
             .map(|(&(start, kind), end)| {
                 let text = self.text[start..end].to_string();
                 let kind = match kind {
-                    PieceKind::Session { id: None } => PieceKind::Session { id: id_by_full_parse(&text) },
+                    PieceKind::Session { id, day } if id.is_none() || day.is_none() => {
+                        let (full_id, full_day) = integers_by_full_parse(&text);
+                        PieceKind::Session { id: id.or(full_id), day: day.or(full_day) }
+                    }
                     kind => kind,
                 };
                 Piece { text, kind }
@@ -183,11 +188,13 @@ impl<'t> Cutter<'t> {
     }
 }
 
-/// The id of a session piece whose id is not a plain integer (`0x1F`,
-/// `1_000`), or missing.
-fn id_by_full_parse(piece: &str) -> Option<i64> {
-    let doc = piece.parse::<toml_edit::DocumentMut>().ok()?;
-    doc.get("sessions")?.as_array_of_tables()?.get(0)?.get("id")?.as_integer()
+/// The id and day of a session piece where one is not a plain integer
+/// (`0x1F`, `1_000`), or missing.
+fn integers_by_full_parse(piece: &str) -> (Option<i64>, Option<i64>) {
+    let Ok(doc) = piece.parse::<toml_edit::DocumentMut>() else { return (None, None) };
+    let table = doc.get("sessions").and_then(|s| s.as_array_of_tables()).and_then(|t| t.get(0));
+    let integer = |key: &str| table.and_then(|t| t.get(key)).and_then(|v| v.as_integer());
+    (integer("id"), integer("day"))
 }
 
 impl EventReceiver for Cutter<'_> {
@@ -247,10 +254,15 @@ impl EventReceiver for Cutter<'_> {
         self.content();
         self.check_scalar(span, encoding);
         if self.depth == 0 && self.in_value {
-            if self.at_session_root && self.keys.len() == 1 && self.keys[0] == "id" {
-                let id = self.text[span.start()..span.end()].parse().ok();
-                if let Some((_, kind)) = self.starts.last_mut() {
-                    *kind = PieceKind::Session { id };
+            if self.at_session_root && self.keys.len() == 1 {
+                let value = || self.text[span.start()..span.end()].parse().ok();
+                let (key, value) = (self.keys[0].as_ref(), value());
+                if let Some((_, PieceKind::Session { id, day })) = self.starts.last_mut() {
+                    match key {
+                        "id" => *id = value,
+                        "day" => *day = value,
+                        _ => {}
+                    }
                 }
             }
             self.end_value();
@@ -327,7 +339,7 @@ id = 3
     fn pieces_join_into_the_file_and_know_their_ids() {
         let pieces = cut(FILE).unwrap();
         assert_eq!(pieces.iter().map(|p| p.text.as_str()).collect::<String>(), FILE);
-        let session = |id| PieceKind::Session { id: Some(id) };
+        let session = |id| PieceKind::Session { id: Some(id), day: None };
         assert_eq!(
             kinds(&pieces),
             [PieceKind::Head, session(1), session(16), PieceKind::Head, session(3), PieceKind::Head]

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone as _};
+use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone as _, Timelike};
 use serde::Deserialize;
 use toml::value::{Datetime, Offset};
 use toml_edit::{Array, InlineTable, Item, Table, Value};
@@ -318,6 +318,9 @@ fn date_value(date: NaiveDate) -> Value {
 }
 
 fn datetime_value(at: DateTime<FixedOffset>) -> Value {
+    // A leap second (23:59:60) has no place in a TOML time: it is kept as
+    // the second before it.
+    let at = at.with_nanosecond(0).unwrap_or(at);
     let text = at.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
     Value::from(text.parse::<toml_edit::Datetime>().expect("a formatted date-time is a TOML date-time"))
 }

@@ -291,23 +291,55 @@ fn a_session_without_an_id_is_reported() {
     env.ok(["add", "Second talk", "-d", "2"]);
     let path = env.journal().join("kubecon-europe-2024.toml");
     std::fs::write(&path, env.kubecon_file().replace("id = 1\n", "")).unwrap();
-    // A change reads only its own session: jotting into #2 still works.
-    for args in [&["list"][..], &["show", "2"], &["export", "md"], &["edit", "1", "--title", "x"]] {
+    for args in [&["list"][..], &["show", "2"], &["export", "md"]] {
         let shown = fails_without_change(&env, args, 1);
-        assert!(shown.contains("has no id (ids start at 1)") || shown.contains("no session #1"), "{args:?}: {shown}");
+        assert!(shown.contains("has no id (ids start at 1)"), "{args:?}: {shown}");
     }
-    env.ok(["jot", "-i", "2", "still works"]);
+    // A write refuses the file like a read, naming the session's line, and
+    // never hands out the missing id again.
+    for args in [&["edit", "1", "--title", "x"][..], &["jot", "-i", "2", "x"], &["add", "Third", "-d", "2"]] {
+        let shown = fails_without_change(&env, args, 1);
+        assert!(
+            shown.contains(
+                "kubecon-europe-2024.toml:11:1: a session without an id, or with one that is not a whole number"
+            ),
+            "{args:?}: {shown}"
+        );
+    }
 }
 
 #[test]
-fn a_bad_value_in_one_session_names_its_line_and_spares_the_others() {
+fn ids_and_days_no_read_accepts_stop_every_write() {
+    let env = with_one_session();
+    env.ok(["add", "Second talk", "-d", "2"]);
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    let good = env.kubecon_file();
+    for (bad, problem) in [
+        (good.replace("id = 2\n", "id = 1\n"), "two sessions have id 1"),
+        (good.replace("id = 2\n", "id = \"2\"\n"), "invalid type: string \"2\", expected u32"),
+        (good.replacen("day = 2\n", "day = 0\n", 1), "day 0 is outside kubecon-europe-2024, which has days 1 to 4"),
+        (good.replacen("day = 2\n", "day = 9\n", 1), "day 9 is outside kubecon-europe-2024, which has days 1 to 4"),
+    ] {
+        std::fs::write(&path, &bad).unwrap();
+        fails_without_change(&env, &["list"], 1);
+        for args in [&["jot", "-i", "2", "x"][..], &["add", "Third", "-d", "2"], &["day", "2", "--intro", "x"]] {
+            let shown = fails_without_change(&env, args, 1);
+            assert!(shown.contains(problem) && shown.contains("kubecon-europe-2024.toml:"), "{args:?}: {shown}");
+        }
+    }
+}
+
+#[test]
+fn a_bad_value_in_one_session_names_its_line_and_stops_every_write() {
     let env = with_one_session();
     env.ok(["add", "Second talk", "-d", "2"]);
     let path = env.journal().join("kubecon-europe-2024.toml");
     let text = env.kubecon_file().replacen("day = 2", "day = \"two\"", 1);
     let line = text.lines().position(|l| l == "day = \"two\"").unwrap() + 1;
     std::fs::write(&path, &text).unwrap();
-    let shown = fails_without_change(&env, &["jot", "-i", "1", "x"], 1);
-    assert!(shown.contains(&format!("kubecon-europe-2024.toml:{line}:7: invalid type: string \"two\"")), "{shown}");
-    env.ok(["jot", "-i", "2", "still works"]);
+    for id in ["1", "2"] {
+        let shown = fails_without_change(&env, &["jot", "-i", id, "x"], 1);
+        let expected = format!("kubecon-europe-2024.toml:{line}:7: invalid type: string \"two\"");
+        assert!(shown.contains(&expected), "{shown}");
+    }
 }

@@ -15,4 +15,5 @@ mod human_time;
 mod import;
 mod interactive;
 mod properties;
+mod read_back;
 mod reliability;
