@@ -2,11 +2,12 @@
 //! fsync the directory.
 //!
 //! A crash at any moment leaves either the old file or the new one. The temp
-//! file has a fixed name (`.<name>.tmp`): callers hold the file's lock, so no
-//! two writers share it, and a temp file left by a killed process is simply
-//! overwritten by the next write instead of piling up.
+//! file has a random name (`.<name>.XXXXXX.tmp`) and is created exclusively,
+//! so a link planted under a predictable name leads nowhere, and two
+//! writers never share one. Journal writes, made under the file's lock,
+//! also remove what a killed writer left.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -30,20 +31,23 @@ pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 /// content survives a crash. Keeps the permissions of an existing file; new
 /// files are private. The caller must hold the file's lock.
 pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
+    remove_leftovers(path);
     replace(path, contents, true)
 }
 
 /// Like [`write`], without waiting for the disk: for state that is cheap to
 /// lose (the current session), never for notes.
 pub fn write_relaxed(path: &Path, contents: &[u8]) -> Result<()> {
+    remove_leftovers(path);
     replace(path, contents, false)
 }
 
-/// Like [`write`] for a file meant to be shared (an exported post): a new
-/// one is readable by others (0644), an existing one keeps its mode.
+/// Like [`write`] for a file meant to be shared (an exported post), made
+/// without a lock: a new one is readable by others (0644), an existing one
+/// keeps its mode.
 pub fn write_shared(path: &Path, contents: &[u8]) -> Result<()> {
     let existed = path.exists();
-    write(path, contents)?;
+    replace(path, contents, true)?;
     #[cfg(unix)]
     if !existed {
         use std::os::unix::fs::PermissionsExt;
@@ -57,37 +61,50 @@ fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
     // "post.md" has the parent "", which is the current directory.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     create_private_dir(dir)?;
-    let temp = sidecar(path, "tmp");
-    let result = write_temp(&temp, path, contents, durable).and_then(|()| {
-        fs::rename(&temp, path).map_err(|e| Error::io("replace", path, e))?;
-        if durable { sync_dir(dir) } else { Ok(()) }
-    });
-    if result.is_err() {
-        // Best effort: the temp file is reused by the next write anyway.
-        let _ = fs::remove_file(&temp);
-    }
-    result
-}
-
-fn write_temp(temp: &Path, target: &Path, contents: &[u8], durable: bool) -> Result<()> {
-    let mut options = OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, FILE_MODE);
-    let mut file = options.open(temp).map_err(|e| Error::io("create", temp, e))?;
-    let permissions = match fs::metadata(target) {
-        Ok(meta) => meta.permissions(),
-        Err(_) => private_permissions(),
+    // Created exclusively (O_EXCL), 0600, under a name nobody can guess;
+    // removed on any error.
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!(".{}.", file_name(path)))
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("create a temp file in", dir, e))?;
+    let permissions = match fs::metadata(path) {
+        Ok(meta) if meta.is_file() => meta.permissions(),
+        _ => private_permissions(),
     };
-    file.set_permissions(permissions).map_err(|e| Error::io("set permissions on", temp, e))?;
-    file.write_all(contents).map_err(|e| Error::io("write", temp, e))?;
+    let file = temp.as_file_mut();
+    file.set_permissions(permissions).map_err(|e| Error::io("set permissions on", path, e))?;
+    file.write_all(contents).map_err(|e| Error::io("write", path, e))?;
     if durable {
         // fdatasync: the bytes and the size, what a reader needs. Skipped
         // metadata is the mode, which after a crash is the private 0600
         // the file was created with.
-        file.sync_data().map_err(|e| Error::io("flush", temp, e))?;
+        file.sync_data().map_err(|e| Error::io("flush", path, e))?;
     }
-    Ok(())
+    temp.persist(path).map_err(|e| Error::io("replace", path, e.error))?;
+    if durable { sync_dir(dir) } else { Ok(()) }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Removes the temp files that killed writers of `path` left. Only for
+/// writes under the file's lock: no other writer of it is alive then.
+fn remove_leftovers(path: &Path) {
+    let (Some(dir), prefix) = (path.parent(), format!(".{}.", file_name(path))) else { return };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if let Some(middle) = name.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(".tmp"))
+            && !middle.is_empty()
+            && !middle.contains('.')
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
 }
 
 #[cfg(unix)]
@@ -131,7 +148,7 @@ mod tests {
         write(&path, b"one").unwrap();
         write(&path, b"two").unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "two");
-        assert!(!sidecar(&path, "tmp").exists());
+        assert_eq!(fs::read_dir(path.parent().unwrap()).unwrap().count(), 1, "no temp file left");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -141,11 +158,27 @@ mod tests {
     }
 
     #[test]
-    fn a_leftover_temp_file_is_reused() {
+    fn leftover_temp_files_are_removed_by_the_next_locked_write() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("e.toml");
-        fs::write(sidecar(&path, "tmp"), "half a file from a killed process").unwrap();
+        fs::write(dir.path().join(".e.toml.a1B2c3.tmp"), "half a file from a killed process").unwrap();
+        fs::write(dir.path().join(".e.toml.lock"), "").unwrap();
         write(&path, b"new").unwrap();
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let mut names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, [".e.toml.lock", "e.toml"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_at_a_temp_name_leads_nowhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let path = dir.path().join("post.md");
+        std::os::unix::fs::symlink(&victim, dir.path().join(".post.md.tmp")).unwrap();
+        write_shared(&path, b"the post").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "the post");
     }
 }

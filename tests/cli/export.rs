@@ -435,3 +435,79 @@ fn json_export_has_every_field_and_rfc3339_dates() {
     let keys: Vec<&String> = cilium.as_object().unwrap().keys().collect();
     assert_snapshot!(format!("{keys:?}"));
 }
+
+// ------------------------------------------------------------- output targets
+
+#[test]
+fn output_dash_and_dev_stdout_are_stdout() {
+    let env = TestEnv::new();
+    let post = export(&env, &["--day", "2"]);
+    assert_eq!(export(&env, &["--day", "2", "-o", "-"]), post);
+    assert_eq!(export(&env, &["--day", "2", "--output", "/dev/stdout"]), post);
+    assert!(!env.root.path().join("-").exists(), "no file named '-'");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_device_or_a_fifo_is_written_to_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let env = TestEnv::new();
+    let post = export(&env, &["--day", "2"]);
+    // A device node of its own (the null device, 1:3), not the machine's
+    // /dev/null: a regression must not break the machine. Needs root.
+    let device = env.root.path().join("null");
+    let made = std::process::Command::new("mknod").arg(&device).args(["c", "1", "3"]).status();
+    if made.is_ok_and(|status| status.success()) {
+        export(&env, &["--day", "2", "-o", device.to_str().unwrap()]);
+        assert!(std::fs::metadata(&device).unwrap().file_type().is_char_device(), "still a device");
+    }
+
+    let fifo = env.root.path().join("post.fifo");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    export(&env, &["--day", "2", "-o", fifo.to_str().unwrap()]);
+    assert_eq!(reader.join().unwrap(), post);
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
+}
+
+/// In a shared blog checkout, someone plants links at every name a temp
+/// file could have had before: the export follows none of them.
+#[cfg(unix)]
+#[test]
+fn links_planted_beside_the_output_are_never_followed() {
+    let env = TestEnv::new();
+    let victim = env.root.path().join("victim");
+    std::fs::write(&victim, "precious").unwrap();
+    let out = env.root.path().join("posts");
+    std::fs::create_dir(&out).unwrap();
+    for name in [".post.md.tmp", ".post.md.lock", "post.md.tmp"] {
+        std::os::unix::fs::symlink(&victim, out.join(name)).unwrap();
+    }
+    let target = out.join("post.md");
+    export(&env, &["--day", "2", "-o", target.to_str().unwrap()]);
+    export(&env, &["--day", "1", "-o", target.to_str().unwrap(), "--force"]);
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), export(&env, &["--day", "1"]));
+}
+
+#[test]
+fn two_exports_to_one_file_at_once_never_mix() {
+    let env = TestEnv::new();
+    let posts = [export(&env, &["--day", "1"]), export(&env, &["--day", "2"])];
+    let target = env.root.path().join("post.md");
+    let target = target.to_str().unwrap();
+    for round in 0..10 {
+        std::thread::scope(|scope| {
+            for day in ["1", "2"] {
+                scope.spawn(|| export(&env, &["--day", day, "-o", target, "--force"]));
+            }
+        });
+        let written = std::fs::read_to_string(target).unwrap();
+        assert!(posts.contains(&written), "round {round}: a mix of two posts");
+    }
+    let names: Vec<_> = std::fs::read_dir(env.root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")), "{names:?}");
+}

@@ -45,7 +45,7 @@ pub fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
 /// Where the export goes.
 #[derive(Debug, Args)]
 struct OutputArgs {
-    /// Write to FILE (atomically) instead of stdout
+    /// Write to FILE (atomically) instead of stdout; `-` is stdout
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -55,10 +55,14 @@ struct OutputArgs {
 }
 
 impl OutputArgs {
-    /// `text` to stdout, or atomically to `--output` (never over an
-    /// existing file unless `--force`).
+    /// `text` to stdout, or to `--output`: a file is replaced atomically
+    /// (never an existing one unless `--force`); a device or a pipe
+    /// (`/dev/null`, a FIFO) is written to as it is.
     fn emit(&self, text: &str, ctx: &Context) -> Result<()> {
-        let Some(path) = &self.output else { return ctx.ui.print(text) };
+        let Some(path) = self.output.as_deref().filter(|p| !is_stdout(p)) else { return ctx.ui.print(text) };
+        if is_special(path) {
+            return write_special(path, text);
+        }
         if path.exists() && !self.force {
             return Err(exists_error(path));
         }
@@ -66,6 +70,22 @@ impl OutputArgs {
         ctx.ui.status(&format!("Wrote {}", path.display()));
         Ok(())
     }
+}
+
+fn is_stdout(path: &Path) -> bool {
+    path == Path::new("-") || path == Path::new("/dev/stdout")
+}
+
+/// Whether `path` is something other than a file: a device, a FIFO, a
+/// socket. Replacing it with a file would break it (as root, `/dev/null`).
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
+}
+
+fn write_special(path: &Path, text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| Error::io("open", path, e))?;
+    file.write_all(text.as_bytes()).map_err(|e| Error::io("write", path, e))
 }
 
 fn exists_error(path: &Path) -> Error {
