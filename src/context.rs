@@ -7,7 +7,7 @@
 //! journal path fails only the commands that need it, never `notes path`
 //! or `notes completions`.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -43,6 +43,8 @@ pub struct Context {
     now: OnceCell<DateTime<Utc>>,
     lang: OnceCell<Lang>,
     state: OnceCell<State>,
+    /// Whether this process changed the state since it read it.
+    state_written: Cell<bool>,
     prompt: Option<Box<dyn Prompt>>,
 }
 
@@ -66,6 +68,7 @@ impl Context {
             now: OnceCell::new(),
             lang: OnceCell::new(),
             state: OnceCell::new(),
+            state_written: Cell::new(false),
             prompt: None,
         }
     }
@@ -73,7 +76,11 @@ impl Context {
     /// The journal, checked once: its path must not be a file.
     pub fn journal(&self) -> Result<&Journal> {
         lazy(&self.journal, || {
-            let journal = Journal::new(self.settings.journal_dir.clone());
+            let ui = self.ui.clone();
+            let journal = Journal::new(self.settings.journal_dir.clone()).on_wait(move |path| {
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                ui.status(&format!("waiting for another notes process to finish writing {name}…"));
+            });
             journal.check()?;
             Ok(journal)
         })
@@ -188,7 +195,7 @@ impl Context {
         for (slug, result) in self.journal()?.load_all()? {
             match result {
                 Ok(file) => files.push(file),
-                Err(err) => self.ui.warn(&format!("skipping {slug}: {err}")),
+                Err(err) => self.ui.warn(&format!("skipping {slug}: {}", err.with_causes())),
             }
         }
         Ok(files)
@@ -197,11 +204,27 @@ impl Context {
     /// Changes an event under its lock, telling the user if another notes
     /// process makes us wait.
     pub fn update_event<T>(&self, slug: &str, change: impl FnOnce(&mut EventDoc) -> Result<T>) -> Result<T> {
-        let ui = self.ui.clone();
-        self.journal()?.update(slug, move || ui.status("waiting for another notes process to finish writing…"), change)
+        self.journal()?.update(slug, change)
     }
 
-    /// Changes session `id` of `slug` under the lock, then makes it the
+    /// Changes an event so that the session whose id `change` returns
+    /// becomes the current one. The state is written first, under the
+    /// event's lock: a kill between the two writes leaves as current an id
+    /// the file does not have yet (`jot` then says so), never the previous
+    /// session; and if the state cannot be written, nothing is.
+    pub fn update_event_making_current<T>(
+        &self,
+        slug: &str,
+        change: impl FnOnce(&mut EventDoc) -> Result<(u32, T)>,
+    ) -> Result<(u32, T)> {
+        self.update_event(slug, |doc| {
+            let (id, value) = change(doc)?;
+            self.touch_session(slug, id)?;
+            Ok((id, value))
+        })
+    }
+
+    /// Changes session `id` of `slug` under the lock and makes it the
     /// current session.
     pub fn change_session<T>(
         &self,
@@ -209,8 +232,7 @@ impl Context {
         id: u32,
         change: impl FnOnce(&mut Session, &Event) -> Result<T>,
     ) -> Result<T> {
-        let result = self.update_event(slug, |doc| doc.change_session(id, change))?;
-        self.touch_session(slug, id)?;
+        let (_, result) = self.update_event_making_current(slug, |doc| Ok((id, doc.change_session(id, change)?)))?;
         Ok(result)
     }
 
@@ -233,9 +255,12 @@ impl Context {
 
     /// Remembers `id` as the session that `jot` and `verdict` go to.
     pub fn touch_session(&self, slug: &str, id: u32) -> Result<()> {
-        if self.state()?.current_session.get(slug) == Some(&id) {
+        // The state read at start-up says whether a write is needed, until
+        // this process has written it once.
+        if !self.state_written.get() && self.state()?.current_session.get(slug) == Some(&id) {
             return Ok(());
         }
+        self.state_written.set(true);
         self.journal()?.update_state(|state| {
             state.current_session.insert(slug.to_string(), id);
         })
@@ -243,6 +268,7 @@ impl Context {
 
     /// Forgets `id` as the current session of `slug` (it was deleted).
     pub fn forget_session(&self, slug: &str, id: u32) -> Result<()> {
+        self.state_written.set(true);
         self.journal()?.update_state(|state| {
             if state.current_session.get(slug) == Some(&id) {
                 state.current_session.remove(slug);
@@ -252,6 +278,7 @@ impl Context {
 
     /// Makes `slug` the current event.
     pub fn set_current_event(&self, slug: &str) -> Result<()> {
+        self.state_written.set(true);
         self.journal()?.update_state(|state| state.current_event = Some(slug.to_string()))
     }
 }

@@ -138,6 +138,17 @@ impl Error {
         Error::User { message: message.into(), hint: Some(hint.into()) }
     }
 
+    /// The message and its causes on one line, for a warning.
+    pub fn with_causes(&self) -> String {
+        let mut line = self.to_string();
+        let mut source = std::error::Error::source(self);
+        while let Some(cause) = source {
+            line.push_str(&format!(": {cause}"));
+            source = cause.source();
+        }
+        line
+    }
+
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Unsaved { error, .. } => error.exit_code(),

@@ -11,6 +11,7 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, FuzzySelect, Input, Select};
 
 use crate::error::{Error, Result};
+use crate::ui::sanitize_line;
 
 pub trait Prompt {
     /// Whether questions can be asked at all.
@@ -62,7 +63,7 @@ impl Prompt for TerminalPrompt {
     }
 
     fn input(&mut self, question: &str, default: Option<&str>) -> Result<String> {
-        let mut input = Input::<String>::with_theme(&self.theme).with_prompt(question).allow_empty(true);
+        let mut input = Input::<String>::with_theme(&self.theme).with_prompt(sanitize_line(question)).allow_empty(true);
         if let Some(default) = default.filter(|d| !d.is_empty()) {
             input = input.default(default.to_string());
         }
@@ -72,7 +73,7 @@ impl Prompt for TerminalPrompt {
     fn select(&mut self, question: &str, items: &[String], default: usize) -> Result<usize> {
         let (rows, items) = fit_terminal(items);
         Select::with_theme(&self.theme)
-            .with_prompt(question)
+            .with_prompt(sanitize_line(question))
             .items(&items)
             .max_length(rows)
             .default(default)
@@ -84,7 +85,7 @@ impl Prompt for TerminalPrompt {
     fn fuzzy_select(&mut self, question: &str, items: &[String]) -> Result<usize> {
         let (rows, items) = fit_terminal(items);
         FuzzySelect::with_theme(&self.theme)
-            .with_prompt(question)
+            .with_prompt(sanitize_line(question))
             .items(&items)
             .max_length(rows)
             .default(0)
@@ -95,7 +96,7 @@ impl Prompt for TerminalPrompt {
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
         Confirm::with_theme(&self.theme)
-            .with_prompt(question)
+            .with_prompt(sanitize_line(question))
             .default(default)
             .interact_opt()
             .map_err(cancelled)?
@@ -103,16 +104,19 @@ impl Prompt for TerminalPrompt {
     }
 }
 
-/// Items cut to the terminal's width, and how many fit in its height: a
+/// Items made safe for a terminal, cut to its width, and how many fit in its height: a
 /// wrapped or scrolled list leaves copies of itself on the screen.
 fn fit_terminal(items: &[String]) -> (usize, Vec<String>) {
     let (rows, columns) = console::Term::stderr().size();
     let width = usize::from(columns).saturating_sub(4).max(20);
+    // Items quote the journal, a schedule and the config: nothing in them
+    // may reach the terminal raw.
     let items = items
         .iter()
+        .map(|item| sanitize_line(item).into_owned())
         .map(|item| {
             if item.chars().count() <= width {
-                item.clone()
+                item
             } else {
                 let mut cut: String = item.chars().take(width - 1).collect();
                 cut.push('…');

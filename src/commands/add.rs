@@ -68,7 +68,7 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     let (now, vocabulary) = (ctx.now()?, ctx.vocabulary()?);
     // Everything is checked against the event as read under the lock, in
     // the one parse of the file that the write needs anyway.
-    let added = ctx.update_event(&slug, |doc| {
+    let (_, added) = ctx.update_event_making_current(&slug, |doc| {
         let event = doc.event().clone();
         let day = fields.day_for(&event, || event.today(now))?;
         let mut session = Session { title, day, id: doc.next_id()?, ..Session::default() };
@@ -78,9 +78,8 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
             session.at = Some(started_about(now, &event));
         }
         doc.add_session(session.clone())?;
-        Ok(session)
+        Ok((session.id, session))
     })?;
-    ctx.touch_session(&slug, added.id)?;
     ctx.ui.print(&format!("Added #{} to {slug}, day {}: {}", added.id, added.day, sanitize_line(&added.title)))
 }
 
@@ -134,10 +133,9 @@ fn add_talk(talk: &Session, event: &Event, fields: &SessionFields, ctx: &mut Con
     let later = talk.at.is_some_and(|at| at > soon);
     let status = if later { Status::Planned } else { Status::Attended };
     let vocabulary = ctx.vocabulary()?;
-    let (id, added) = ctx.update_event(&event.slug, |doc| {
+    let (id, added) = ctx.update_event_making_current(&event.slug, |doc| {
         doc.pick(talk, status, |session, event| fields.apply(session, event, vocabulary))
     })?;
-    ctx.touch_session(&event.slug, id)?;
     let title = sanitize_line(&talk.title);
     ctx.ui.print(&match (added, later) {
         (true, false) => format!("Added #{id} {title}, from the schedule: jot away."),

@@ -75,31 +75,25 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     let source =
         args.file.file_name().map_or_else(|| args.file.display().to_string(), |n| n.to_string_lossy().into_owned());
     let by_id: HashMap<&str, &Session> = talks.iter().filter_map(|t| Some((t.schedule_id.as_deref()?, t))).collect();
-    let (updated, flagged) = journal.import(
-        &event,
-        &source,
-        &talks,
-        || ctx.ui.status("waiting for another notes process…"),
-        |doc| {
-            let mut counts = (0, 0);
-            for session in doc.sessions()? {
-                let Some(id) = session.schedule_id.as_deref() else { continue };
-                let new = match by_id.get(id) {
-                    Some(talk) => follow_schedule(&session, talk),
-                    None => Session { removed_from_schedule: true, ..session.clone() },
-                };
-                if new != session {
-                    if new.removed_from_schedule && !session.removed_from_schedule {
-                        counts.1 += 1;
-                    } else {
-                        counts.0 += 1;
-                    }
-                    doc.put_session(new)?;
+    let (updated, flagged) = journal.import(&event, &source, &talks, |doc| {
+        let mut counts = (0, 0);
+        for session in doc.sessions()? {
+            let Some(id) = session.schedule_id.as_deref() else { continue };
+            let new = match by_id.get(id) {
+                Some(talk) => follow_schedule(&session, talk),
+                None => Session { removed_from_schedule: true, ..session.clone() },
+            };
+            if new != session {
+                if new.removed_from_schedule && !session.removed_from_schedule {
+                    counts.1 += 1;
+                } else {
+                    counts.0 += 1;
                 }
+                doc.put_session(new)?;
             }
-            Ok(counts)
-        },
-    )?;
+        }
+        Ok(counts)
+    })?;
     report.sessions_updated = updated;
     report.sessions_flagged = flagged;
     ctx.ui.print(&crate::ui::sanitize_text(&describe(&report, &schedule, &source, &event)))
@@ -172,7 +166,7 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
         tags: Vec::new(),
         days: BTreeMap::new(),
     };
-    ctx.journal()?.create(&event, || ctx.ui.status("waiting for another notes process…"))?;
+    ctx.journal()?.create(&event)?;
     ctx.set_current_event(&event.slug)?;
     ctx.ui.status(&format!(
         "Created event {} ({} → {}, {}); it is now the current event.",

@@ -5,11 +5,14 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
+use crate::ui::sanitize_line;
 
 /// Show where the journal and the configuration live
 #[derive(Debug, Args)]
 pub struct PathArgs {}
 
 pub fn run(_args: PathArgs, ctx: &mut Context) -> Result<()> {
-    ctx.ui.print(&format!("journal: {}\nconfig:  {}", ctx.journal_dir().display(), ctx.config_path().display()))
+    // Paths come from the environment: shown like any text from outside.
+    let (journal, config) = (ctx.journal_dir().display().to_string(), ctx.config_path().display().to_string());
+    ctx.ui.print(&format!("journal: {}\nconfig:  {}", sanitize_line(&journal), sanitize_line(&config)))
 }

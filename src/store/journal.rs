@@ -7,6 +7,7 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
@@ -18,10 +19,20 @@ use crate::store::record::{self, FileRecord};
 use crate::store::state::{self, State};
 use crate::store::{atomic, schedule};
 
+/// Told which file a lock is awaited for, when another process holds it.
+pub type WaitNotice = Arc<dyn Fn(&Path) + Send + Sync>;
+
 /// The journal directory.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Journal {
     dir: PathBuf,
+    on_wait: WaitNotice,
+}
+
+impl std::fmt::Debug for Journal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Journal").field("dir", &self.dir).finish_non_exhaustive()
+    }
 }
 
 /// An event being changed: its file cut into pieces (see [`pieces`]). The
@@ -36,7 +47,18 @@ pub struct EventDoc {
 
 impl Journal {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Journal { dir: dir.into() }
+        Journal { dir: dir.into(), on_wait: Arc::new(|_| {}) }
+    }
+
+    /// Calls `notice` with the file whenever a lock is held by another
+    /// process: nobody waits without a word.
+    pub fn on_wait(self, notice: impl Fn(&Path) + Send + Sync + 'static) -> Self {
+        Journal { on_wait: Arc::new(notice), ..self }
+    }
+
+    /// Locks `path` (its sidecar lock file), saying so if it has to wait.
+    fn lock(&self, path: &Path) -> Result<FileLock> {
+        FileLock::acquire(path, || (self.on_wait)(path))
     }
 
     /// Fails early, with a clear message, when the journal path is a file.
@@ -101,9 +123,9 @@ impl Journal {
     }
 
     /// Creates the file of a new event. Fails if it exists.
-    pub fn create(&self, event: &Event, on_wait: impl FnOnce()) -> Result<()> {
+    pub fn create(&self, event: &Event) -> Result<()> {
         let path = self.checked_path(&event.slug)?;
-        let _lock = FileLock::acquire(&path, on_wait)?;
+        let _lock = self.lock(&path)?;
         if path.exists() {
             return Err(Error::EventExists { slug: event.slug.clone() });
         }
@@ -121,14 +143,9 @@ impl Journal {
 
     /// Locks the event's file, re-reads it, lets `change` edit it, and writes
     /// it back if the bytes differ.
-    pub fn update<T>(
-        &self,
-        slug: &str,
-        on_wait: impl FnOnce(),
-        change: impl FnOnce(&mut EventDoc) -> Result<T>,
-    ) -> Result<T> {
+    pub fn update<T>(&self, slug: &str, change: impl FnOnce(&mut EventDoc) -> Result<T>) -> Result<T> {
         let path = self.checked_path(slug)?;
-        let _lock = FileLock::acquire(&path, on_wait)?;
+        let _lock = self.lock(&path)?;
         let text = read(&path, slug)?;
         let mut event_doc = EventDoc::parse(&path, slug, &text)?;
         let result = change(&mut event_doc)?;
@@ -147,14 +164,13 @@ impl Journal {
         event: &Event,
         source: &str,
         talks: &[Session],
-        on_wait: impl FnOnce(),
         change: impl FnOnce(&mut EventDoc) -> Result<T>,
     ) -> Result<T> {
         let schedule_path = schedule::path(&self.dir, &event.slug);
         let text = schedule::render(event, source, talks);
         schedule::parse(&schedule_path, event, &text)
             .map_err(|e| Error::Unstorable { what: "the schedule".into(), problem: e.to_string() })?;
-        self.update(&event.slug, on_wait, |doc| {
+        self.update(&event.slug, |doc| {
             let result = change(doc)?;
             atomic::write(&schedule_path, text.as_bytes())?;
             Ok(result)
@@ -192,14 +208,15 @@ impl Journal {
 
     /// Changes the journal's state under its lock.
     pub fn update_state(&self, change: impl FnOnce(&mut State)) -> Result<()> {
-        state::update(&self.dir, change)
+        let _lock = self.lock(&state::path(&self.dir))?;
+        state::update_locked(&self.dir, change)
     }
 
     /// Replaces a whole event file with `new_text` (after `$EDITOR`), if it
     /// still holds `old_text`: a concurrent change is never overwritten.
     pub fn replace(&self, slug: &str, old_text: &str, new_text: &str) -> Result<()> {
         let path = self.checked_path(slug)?;
-        let _lock = FileLock::acquire(&path, || {})?;
+        let _lock = self.lock(&path)?;
         parse_event_text(&path, slug, new_text)?;
         if read(&path, slug)? != old_text {
             return Err(Error::Rejected {
@@ -216,7 +233,7 @@ impl Journal {
 }
 
 fn read(path: &Path, slug: &str) -> Result<String> {
-    fs::read_to_string(path).map_err(|e| match e.kind() {
+    super::read_regular(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => Error::UnknownEvent { slug: slug.to_string(), suggestion: None },
         _ => Error::io("read", path, e),
     })

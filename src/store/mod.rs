@@ -30,6 +30,23 @@ pub use atomic::write_shared as write_output;
 /// Reads and writes a schedule file's text, for the fuzz targets.
 pub use schedule::{parse as parse_schedule_text, render as render_schedule_text};
 
+/// Opens `path` for reading if it is a regular file (or a link to one). A
+/// FIFO would block the open until someone writes to it, and a device never
+/// ends: neither is a journal, config or template file.
+fn open_regular(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"));
+    }
+    std::fs::File::open(path)
+}
+
+/// Reads a whole regular file; see [`open_regular`].
+fn read_regular(path: &std::path::Path) -> std::io::Result<String> {
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut open_regular(path)?, &mut text)?;
+    Ok(text)
+}
+
 /// Largest config file or export template read: both are a page or two of
 /// text, and a config of thousands of verdicts still fits.
 pub const MAX_SMALL_FILE: u64 = 4 * 1024 * 1024;
@@ -40,7 +57,7 @@ pub const MAX_SMALL_FILE: u64 = 4 * 1024 * 1024;
 pub fn read_small(path: &std::path::Path) -> std::io::Result<String> {
     use std::io::Read;
     let mut text = String::new();
-    std::fs::File::open(path)?.take(MAX_SMALL_FILE + 1).read_to_string(&mut text)?;
+    open_regular(path)?.take(MAX_SMALL_FILE + 1).read_to_string(&mut text)?;
     if text.len() as u64 > MAX_SMALL_FILE {
         return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "over 4 MB, too big for this kind of file"));
     }

@@ -5,7 +5,6 @@
 //! Its talks are sessions with id 0, keyed by their `schedule_id`, and have
 //! only the keys a schedule provides (see [`record::SESSION_KEYS`]).
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -30,7 +29,7 @@ pub fn path(dir: &Path, slug: &str) -> PathBuf {
 /// The schedule of `event`; empty when none was imported.
 pub fn load(dir: &Path, event: &Event) -> Result<Vec<Session>> {
     let path = path(dir, &event.slug);
-    let text = match fs::read_to_string(&path) {
+    let text = match super::read_regular(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(Error::io("read", &path, e)),

@@ -4,7 +4,6 @@
 //! session never rewrites the user's file.
 
 use std::collections::BTreeMap;
-use std::fs;
 use std::io;
 use std::path::PathBuf;
 
@@ -12,7 +11,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::store::atomic;
-use crate::store::lock::FileLock;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
@@ -29,17 +27,17 @@ pub fn path(dir: &std::path::Path) -> PathBuf {
 /// one (it only remembers what is current, and is rewritten on next use).
 pub fn load(dir: &std::path::Path) -> Result<State> {
     let path = path(dir);
-    match fs::read_to_string(&path) {
+    match super::read_regular(&path) {
         Ok(text) => Ok(toml::from_str(&text).unwrap_or_default()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(State::default()),
         Err(e) => Err(Error::io("read", &path, e)),
     }
 }
 
-/// Changes the state under its lock; writes only if something changed.
-pub fn update(dir: &std::path::Path, change: impl FnOnce(&mut State)) -> Result<()> {
+/// Changes the state; writes only if something changed. The caller holds
+/// the state's lock.
+pub fn update_locked(dir: &std::path::Path, change: impl FnOnce(&mut State)) -> Result<()> {
     let path = path(dir);
-    let _lock = FileLock::acquire(&path, || {})?;
     let old = load(dir)?;
     let mut new = old.clone();
     change(&mut new);

@@ -184,6 +184,30 @@ fn rm_asks_first_and_no_keeps_the_session() {
     assert!(!file.contains("Gateway API deep dive") && !file.contains("[[sessions]]"), "{file}");
 }
 
+/// A verdict label from config.toml reaches the menu escaped: an OSC
+/// sequence in it must not retitle the terminal.
+#[test]
+fn verdict_labels_from_the_config_are_shown_escaped_in_the_menu() {
+    let env = TestEnv::new();
+    env.kubecon();
+    fs::write(env.config_path(), "[[verdicts]]\nkey = \"wow\"\nen = \"Wow\\u001B]0;pwned\\u0007\"\n").unwrap();
+    let mut tty = Tty::spawn(notes(&env, &["add"]));
+    tty.expect("Title");
+    tty.send("Hallway track");
+    tty.send(ENTER);
+    tty.expect("Speakers");
+    tty.send(ENTER);
+    tty.expect("Kind");
+    tty.send(ENTER);
+    tty.expect("Tags");
+    tty.send(ENTER);
+    tty.expect("Verdict");
+    tty.expect("Wow\\u{1b}]0;pwned\\u{7}");
+    tty.send(CTRL_C);
+    tty.finish();
+    assert!(!tty.transcript().contains("␛]0;pwned"), "{}", tty.transcript());
+}
+
 /// While the question is shown, #2 is deleted elsewhere and a new talk
 /// gets id 2: answering yes must not delete the new talk.
 #[test]

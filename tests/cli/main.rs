@@ -8,6 +8,7 @@ mod commands;
 mod concurrency;
 mod example_journal;
 mod export;
+mod faults;
 mod hand_edits;
 mod help;
 mod hostile;

@@ -76,7 +76,7 @@ pub fn run(args: AddEventArgs, ctx: &mut Context) -> Result<()> {
         days: BTreeMap::new(),
     };
     check_dates(&event)?;
-    ctx.journal()?.create(&event, || ctx.ui.status("waiting for another notes process…"))?;
+    ctx.journal()?.create(&event)?;
     ctx.set_current_event(&event.slug)?;
     ctx.ui.print(&format!(
         "Created event {} ({} → {}, {} days, {}). It is now the current event.",

@@ -22,7 +22,7 @@ pub fn run(args: ListEventsArgs, ctx: &mut Context) -> Result<()> {
     for slug in journal.slugs()? {
         match journal.load(&slug) {
             Ok(file) => files.push(file),
-            Err(err) => ctx.ui.warn(&format!("skipping {slug}: {err}")),
+            Err(err) => ctx.ui.warn(&format!("skipping {slug}: {}", err.with_causes())),
         }
     }
     if args.json {

@@ -135,9 +135,15 @@ fn a_description_prefix_with_a_kelvin_sign_is_not_misread() {
 fn a_template_or_config_that_never_ends_is_refused() {
     let env = TestEnv::new();
     env.kubecon();
+    // A device is not a file: refused before a byte is read.
     let refused = fails_without_change(&env, &["export", "md", "--template", "/dev/zero"], 1);
-    assert!(refused.contains("over 4 MB"), "{refused}");
+    assert!(refused.contains("not a regular file"), "{refused}");
     let output = env.cmd(["list"]).env("NOTES_CONFIG", "/dev/zero").output().unwrap();
     assert_eq!(output.status.code(), Some(1), "{}", shown(&output));
-    assert!(stderr(&output).contains("over 4 MB"), "{}", shown(&output));
+    assert!(stderr(&output).contains("not a regular file"), "{}", shown(&output));
+    // A real file that big is read up to the limit, and refused.
+    let huge = env.root.path().join("huge.j2");
+    std::fs::write(&huge, "x".repeat(5 * 1024 * 1024)).unwrap();
+    let refused = fails_without_change(&env, &["export", "md", "--template", huge.to_str().unwrap()], 1);
+    assert!(refused.contains("over 4 MB"), "{refused}");
 }
