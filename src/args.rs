@@ -187,7 +187,16 @@ impl SessionFields {
     /// appended), notes are appended, the day comes from `--day`, else from
     /// a dated `--at`.
     pub fn apply(&self, session: &mut Session, event: &Event, vocabulary: &Vocabulary) -> Result<()> {
+        let old_day = session.day;
         session.day = self.day_for(event, || Ok(session.day))?;
+        // Another day, same times: `at` and `end` move with the day.
+        let days = i64::from(session.day) - i64::from(old_day);
+        if self.at.is_none() {
+            session.at = session.at.map(|at| move_days(at, days, event)).transpose()?;
+        }
+        if self.end.is_none() {
+            session.end = session.end.map(|end| move_days(end, days, event)).transpose()?;
+        }
         if !self.speaker.is_empty() {
             session.speakers = self.speaker.iter().filter_map(|s| Speaker::parse(s)).collect();
         }
@@ -225,13 +234,34 @@ impl SessionFields {
     /// The day the flags put the session on: `--day`, else the date of a
     /// dated `--at`, else `fallback`.
     pub fn day_for(&self, event: &Event, fallback: impl FnOnce() -> Result<u32>) -> Result<u32> {
-        match (self.day, self.at) {
+        let dated = match self.at {
+            Some(TimeArg::Local(t)) => Some(day_on(t.date(), event)?),
+            Some(TimeArg::Fixed(t)) => Some(day_on(event.timezone.local(&t).date_naive(), event)?),
+            _ => None,
+        };
+        match (self.day, dated) {
+            (Some(day), Some(of_at)) if day != of_at => Err(Error::user(
+                format!("--day {day} and --at (on day {of_at}) disagree"),
+                "give one of them, or a time without a date: --at HH:MM",
+            )),
             (Some(day), _) => event.check_day(day),
-            (None, Some(TimeArg::Local(t))) => day_on(t.date(), event),
-            (None, Some(TimeArg::Fixed(t))) => day_on(event.timezone.local(&t).date_naive(), event),
-            _ => fallback(),
+            (None, Some(day)) => Ok(day),
+            (None, None) => fallback(),
         }
     }
+}
+
+/// `at` moved by `days` days, at the same wall-clock time of the event's zone.
+fn move_days(at: DateTime<FixedOffset>, days: i64, event: &Event) -> Result<DateTime<FixedOffset>> {
+    if days == 0 {
+        return Ok(at);
+    }
+    let local = event.timezone.local(&at).naive_local() + chrono::Duration::days(days);
+    event.timezone.from_local(local).map(|t| t.fixed_offset()).ok_or_else(|| Error::BadValue {
+        what: "time",
+        input: local.to_string(),
+        expected: "a time that exists in the event's time zone",
+    })
 }
 
 /// An empty value clears the field.

@@ -68,6 +68,12 @@ impl Event {
         self.start.checked_add_days(chrono::Days::new(u64::from(day - 1)))
     }
 
+    /// The day of this event on the date of `day` of `old` (the same event
+    /// before its dates changed), if it has one.
+    pub fn same_date_day(&self, old: &Event, day: u32) -> Option<u32> {
+        old.date_of(day).and_then(|date| self.day_on(date))
+    }
+
     /// The day number of `date`, if it falls within the event.
     pub fn day_on(&self, date: NaiveDate) -> Option<u32> {
         let offset = (date - self.start).num_days();

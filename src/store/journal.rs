@@ -416,11 +416,8 @@ impl EventDoc {
         if session.id != id {
             return Err(self.invalid("a session's id cannot change"));
         }
-        let table = doc
-            .get_mut("sessions")
-            .and_then(Item::as_array_of_tables_mut)
-            .and_then(|tables| tables.get_mut(0))
-            .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })?;
+        let table =
+            first_session(&mut doc).ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })?;
         record::sync_table(table, &previous, record::fields(record::SESSION_KEYS, &session));
         self.pieces[index] = Piece {
             text: doc.to_string(),
@@ -475,15 +472,88 @@ impl EventDoc {
         Ok(session)
     }
 
+    /// Changes the event. When its dates move, every session and every
+    /// day's notes keep their date, so that a session's `day` never
+    /// contradicts its `at`; nothing changes if one would fall outside the
+    /// new dates.
     pub fn put_event(&mut self, event: Event) -> Result<()> {
-        let previous = record::fields(record::EVENT_KEYS, &self.event);
+        let old = self.event.clone();
+        let moves = self.session_moves(&old, &event)?;
+        let mut day_moves = Vec::new();
+        for &day in old.days.keys() {
+            let to = event.same_date_day(&old, day).ok_or_else(|| {
+                outside(
+                    "the day's notes".to_string(),
+                    day,
+                    &old,
+                    &event,
+                    format!("remove them first: notes day {day} --label \"\" --intro \"\" --conclusion \"\""),
+                )
+            })?;
+            day_moves.push((day, to));
+        }
+        let previous = record::fields(record::EVENT_KEYS, &old);
         self.edit_whole(|doc| {
             let table = doc.entry("event").or_insert_with(|| Item::Table(Table::new()));
             if let Some(table) = table.as_table_mut() {
                 record::sync_table(table, &previous, record::fields(record::EVENT_KEYS, &event));
             }
+            if let Some(days) = doc.get_mut("days").and_then(Item::as_table_mut)
+                && day_moves.iter().any(|(from, to)| from != to)
+            {
+                // Removed first, all of them: day 1 may become day 2 while
+                // day 2 becomes day 3. Each table keeps its place in the file.
+                let tables: Vec<_> = day_moves
+                    .iter()
+                    .filter_map(|(from, to)| days.remove_entry(&from.to_string()).map(|(_, item)| (to, item)))
+                    .collect();
+                for (to, item) in tables {
+                    days.insert(&to.to_string(), item);
+                }
+            }
         })?;
-        self.reread_head()
+        self.event = read_head(&self.path, &self.pieces, &old.slug)
+            .map_err(|e| Error::Unstorable { what: "the event".into(), problem: e.to_string() })?;
+        for (id, from, to) in moves {
+            self.set_day(id, from, to)?;
+        }
+        self.check_sessions()
+    }
+
+    /// The sessions whose day number changes when the event goes from `old`
+    /// to `new`, keeping their date: (id, from, to).
+    fn session_moves(&self, old: &Event, new: &Event) -> Result<Vec<(u32, u32, u32)>> {
+        let mut moves = Vec::new();
+        if old.start == new.start && old.end == new.end {
+            return Ok(moves);
+        }
+        for (_, piece) in self.session_pieces() {
+            // check_sessions made sure every session has both.
+            let PieceKind::Session { id: Some(id), day: Some(day) } = piece.kind else { continue };
+            let (id, day) = (u32::try_from(id).unwrap_or(0), u32::try_from(day).unwrap_or(0));
+            match new.same_date_day(old, day) {
+                Some(to) if to == day => {}
+                Some(to) => moves.push((id, day, to)),
+                None => {
+                    let hint = format!("move it first (notes edit {id} --day N) or delete it (notes rm {id})");
+                    return Err(outside(format!("session #{id}"), day, old, new, hint));
+                }
+            }
+        }
+        Ok(moves)
+    }
+
+    /// Moves session `id` from day `from` to day `to`, touching only `day`.
+    fn set_day(&mut self, id: u32, from: u32, to: u32) -> Result<()> {
+        let index = self.session_index(id)?;
+        let mut doc = parse_document(&self.path, &self.pieces[index].text)?;
+        let table =
+            first_session(&mut doc).ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })?;
+        record::sync_table(table, &[("day", Some(i64::from(from).into()))], vec![("day", Some(i64::from(to).into()))]);
+        let kind = PieceKind::Session { id: Some(i64::from(id)), day: Some(i64::from(to)) };
+        self.pieces[index] = Piece { text: doc.to_string(), kind };
+        self.read_back(index, || format!("session #{id}"))?;
+        Ok(())
     }
 
     /// Writes the notes of one day; an empty one removes its table.
@@ -533,6 +603,18 @@ impl EventDoc {
             .position(|p| matches!(p.kind, PieceKind::Session { id: Some(found), .. } if found == i64::from(id)))
             .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })
     }
+}
+
+/// The table of a session piece.
+fn first_session(doc: &mut DocumentMut) -> Option<&mut Table> {
+    doc.get_mut("sessions").and_then(Item::as_array_of_tables_mut).and_then(|tables| tables.get_mut(0))
+}
+
+/// `what`, on `day` of `old`, has no day in `new`.
+fn outside(what: String, day: u32, old: &Event, new: &Event, hint: String) -> Error {
+    let date = old.date_of(day).map(|d| d.to_string()).unwrap_or_default();
+    let dates = format!("{} to {}", new.start, new.end);
+    Error::user(format!("{what} (day {day}, {date}) would fall outside the new dates ({dates}); nothing changed"), hint)
 }
 
 /// The event, read from the head pieces (what is not a session).

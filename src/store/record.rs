@@ -159,6 +159,12 @@ pub fn journal_session(record: SessionRecord, event: &Event) -> Result<Session, 
 /// Converts one session entry, checking it against its event.
 pub fn session_from(record: SessionRecord, event: &Event) -> Result<Session, RecordError> {
     event.check_day(record.day)?;
+    session_on_any_day(record, event)
+}
+
+/// Converts one session entry, checking it against its event but for its
+/// day (a schedule's talks take theirs from their start time).
+pub fn session_on_any_day(record: SessionRecord, event: &Event) -> Result<Session, RecordError> {
     if record.title.trim().is_empty() {
         return Err(RecordError::EmptyTitle);
     }

@@ -43,15 +43,25 @@ pub fn parse(path: &Path, event: &Event, text: &str) -> Result<Vec<Session>> {
     if let Some(found) = file.schema.filter(|s| *s > record::SCHEMA) {
         return Err(Error::SchemaTooNew { path: path.to_path_buf(), found, supported: record::SCHEMA });
     }
-    file.talks
-        .into_iter()
-        .map(|talk| {
-            let title = talk.title.clone();
-            record::session_from(talk, event).map(|talk| Session { status: Status::Planned, ..talk }).map_err(|error| {
-                Error::Invalid { path: path.to_path_buf(), message: format!("talk \"{title}\": {error}") }
-            })
-        })
-        .collect()
+    let mut talks = Vec::with_capacity(file.talks.len());
+    for talk in file.talks {
+        let title = talk.title.clone();
+        let talk = record::session_on_any_day(talk, event).map_err(|error| Error::Invalid {
+            path: path.to_path_buf(),
+            message: format!("talk \"{title}\": {error}"),
+        })?;
+        // The day follows the start time, so that a change of the event's
+        // dates moves the talks with it; a talk the event no longer spans
+        // is left out, as an import leaves it out.
+        let day = match talk.at {
+            Some(at) => event.day_of(at),
+            None => event.check_day(talk.day).ok(),
+        };
+        if let Some(day) = day {
+            talks.push(Session { day, status: Status::Planned, ..talk });
+        }
+    }
+    Ok(talks)
 }
 
 /// The schedule file's text.

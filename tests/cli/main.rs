@@ -6,6 +6,7 @@ mod common;
 mod bad_input;
 mod commands;
 mod concurrency;
+mod derived;
 mod example_journal;
 mod export;
 mod faults;

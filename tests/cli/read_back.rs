@@ -65,7 +65,7 @@ fn a_schedule_file_that_does_not_read_is_rebuilt_by_the_next_import() {
     let file = env.root.path().join("talks.ics");
     fs::write(&file, calendar("20240320T100000Z")).unwrap();
     env.ok(["import", file.to_str().unwrap()]);
-    fs::write(schedule_path(&env), "schema = 1\n[[talks]]\nday = 0\ntitle = \"Broken\"\n").unwrap();
+    fs::write(schedule_path(&env), "schema = 1\n[[talks]]\ntitle = \"Broken, no day\"\n").unwrap();
     let shown = fails_without_change(&env, &["list", "--schedule"], 1);
     assert!(
         shown.contains("help: notes manages this file: import the schedule again to rebuild it (notes import FILE)"),

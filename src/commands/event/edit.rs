@@ -7,7 +7,7 @@ use super::check_dates;
 use crate::args::parse_date;
 use crate::context::Context;
 use crate::editor::edit_text;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::Zone;
 use crate::store::parse_event_text;
 
@@ -70,13 +70,6 @@ pub fn run(args: EditEventArgs, ctx: &mut Context) -> Result<()> {
             event.tags = args.tag;
         }
         check_dates(&event)?;
-        let last = event.day_count();
-        if let Some(session) = doc.sessions()?.iter().find(|s| s.day > last) {
-            return Err(Error::user(
-                format!("session #{} is on day {}, after the new last day ({last})", session.id, session.day),
-                format!("move it first: notes edit {} --day {last}", session.id),
-            ));
-        }
         doc.put_event(event)?;
         Ok(())
     })?;
