@@ -69,6 +69,9 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         Vec::new()
     });
     let mut talks: Vec<Session> = schedule.talks.iter().filter_map(|t| t.to_session(&event)).collect();
+    if talks.is_empty() {
+        return Err(no_talk_in(&event, &schedule));
+    }
     talks.sort_by(|a, b| (a.day, a.at, &a.title).cmp(&(b.day, b.at, &b.title)));
     let mut report = compare(&old, &talks);
     report.outside = schedule.talks.len() - talks.len();
@@ -79,7 +82,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         let mut counts = (0, 0);
         for session in doc.sessions()? {
             let Some(id) = session.schedule_id.as_deref() else { continue };
-            let new = match by_id.get(id) {
+            let new = match by_id.get(id).copied().or_else(|| run_of(id, &session, &talks)) {
                 Some(talk) => follow_schedule(&session, talk),
                 None => Session { removed_from_schedule: true, ..session.clone() },
             };
@@ -166,7 +169,11 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
         tags: Vec::new(),
         days: BTreeMap::new(),
     };
-    ctx.journal()?.create(&event)?;
+    match ctx.journal()?.create(&event) {
+        // Another import of the same schedule created it a moment ago.
+        Err(Error::EventExists { .. }) => return Ok(ctx.journal()?.load(&event.slug)?.event),
+        other => other?,
+    }
     ctx.set_current_event(&event.slug)?;
     ctx.ui.status(&format!(
         "Created event {} ({} → {}, {}); it is now the current event.",
@@ -176,6 +183,28 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
         timezone.name()
     ));
     Ok(event)
+}
+
+/// None of the schedule's talks falls within `event` (next year's edition
+/// of a conference with the same name): nothing is imported, and the error
+/// says which dates would fit.
+fn no_talk_in(event: &Event, schedule: &Schedule) -> Error {
+    let dates: Vec<_> = schedule.talks.iter().map(|t| event.timezone.local(&t.start).date_naive()).collect();
+    let (first, last) = (dates.iter().min(), dates.iter().max());
+    let span = match (schedule.start.or(first.copied()), schedule.end.or(last.copied())) {
+        (Some(start), Some(end)) => format!("{start} to {end}"),
+        _ => "other dates".to_string(),
+    };
+    Error::user(
+        format!(
+            "none of the {} talks falls within {} ({} to {}): the schedule runs from {span}; nothing was imported",
+            schedule.talks.len(),
+            event.slug,
+            event.start,
+            event.end
+        ),
+        "for another edition, create its event first (notes event add NAME --start … --end …) and import with --event SLUG",
+    )
 }
 
 /// The zone the schedule declares, unless it says UTC while its times carry
@@ -200,10 +229,22 @@ fn zone_of(schedule: &Schedule, ctx: &Context) -> Zone {
     zone
 }
 
+/// The run (`id@start`) of a repeated talk that starts when `session`
+/// does: a session linked under the bare id, which the first run kept in
+/// earlier versions, follows its own run.
+fn run_of<'a>(id: &str, session: &Session, talks: &'a [Session]) -> Option<&'a Session> {
+    let is_run = |t: &&Session| {
+        t.schedule_id.as_deref().and_then(|tid| tid.strip_prefix(id)).is_some_and(|rest| rest.starts_with('@'))
+    };
+    talks.iter().filter(is_run).find(|t| t.at.is_some() && t.at == session.at)
+}
+
 /// A linked session with the schedule's fields of `talk`: title, times,
-/// day, room, speakers. Notes, verdict, status and tags stay the user's.
+/// day, room, speakers, and the talk's id. Notes, verdict, status and tags
+/// stay the user's.
 fn follow_schedule(session: &Session, talk: &Session) -> Session {
     Session {
+        schedule_id: talk.schedule_id.clone(),
         title: talk.title.clone(),
         day: talk.day,
         at: talk.at,

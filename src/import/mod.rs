@@ -211,11 +211,26 @@ fn keep_storable_dates(schedule: &mut Schedule) {
 /// The same id twice is one session in two slots (a workshop run twice):
 /// the later slots get their start time appended.
 fn make_ids_unique(talks: &mut [Talk]) {
-    let mut seen = std::collections::HashSet::new();
-    for talk in talks {
-        if !seen.insert(talk.id.clone()) {
+    // Every run of a repeated id (a workshop given twice, the instances of
+    // a recurring calendar entry) is told by its start: the same in any
+    // order of the file, so a re-import never moves notes to another run.
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for talk in talks.iter() {
+        *counts.entry(talk.id.clone()).or_default() += 1;
+    }
+    for talk in talks.iter_mut() {
+        if counts[&talk.id] > 1 {
             talk.id = format!("{}@{}", talk.id, talk.start.format("%Y%m%dT%H%M"));
-            seen.insert(talk.id.clone());
+        }
+    }
+    // Runs at the same minute too: then by file order, the last resort.
+    let mut seen = std::collections::HashSet::new();
+    for talk in talks.iter_mut() {
+        let mut n = 1;
+        let base = talk.id.clone();
+        while !seen.insert(talk.id.clone()) {
+            n += 1;
+            talk.id = format!("{base}#{n}");
         }
     }
 }

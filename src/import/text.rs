@@ -102,7 +102,8 @@ pub fn parse_clock_duration(input: &str) -> Option<Duration> {
 
 /// ISO 8601 / RFC 5545 durations: "PT45M", "P1DT2H", "PT1H30M", "P1W".
 pub fn parse_iso_duration(input: &str) -> Option<Duration> {
-    let rest = input.trim().trim_start_matches(['+', '-']).strip_prefix('P')?;
+    // A negative duration ends a talk before it starts: no end at all.
+    let rest = input.trim().trim_start_matches('+').strip_prefix('P')?;
     let mut total: i64 = 0;
     let mut number = String::new();
     for c in rest.chars() {

@@ -64,7 +64,7 @@ fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
     // Created exclusively (O_EXCL), 0600, under a name nobody can guess;
     // removed on any error.
     let mut temp = tempfile::Builder::new()
-        .prefix(&format!(".{}.", file_name(path)))
+        .prefix(&temp_prefix(path))
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temp file in", dir, e))?;
@@ -85,14 +85,25 @@ fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
     if durable { sync_dir(dir) } else { Ok(()) }
 }
 
-fn file_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+/// Renames a file written durably beside `target` (a pending schedule)
+/// onto it, and makes the rename durable.
+pub fn commit(from: &Path, target: &Path) -> Result<()> {
+    fs::rename(from, target).map_err(|e| Error::io("replace", target, e))?;
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    sync_dir(dir)
 }
 
-/// Removes the temp files that killed writers of `path` left. Only for
-/// writes under the file's lock: no other writer of it is alive then.
-fn remove_leftovers(path: &Path) {
-    let (Some(dir), prefix) = (path.parent(), format!(".{}.", file_name(path))) else { return };
+/// `.post.md.` for `post.md`, `.x.pending.` for `.x.pending`: temp files
+/// are hidden siblings.
+fn temp_prefix(path: &Path) -> String {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if name.starts_with('.') { format!("{name}.") } else { format!(".{name}.") }
+}
+
+/// Removes the temp files that killed writers of `path` left. Only under
+/// the file's lock: no other writer of it is alive then.
+pub fn remove_leftovers(path: &Path) {
+    let (Some(dir), prefix) = (path.parent(), temp_prefix(path)) else { return };
     let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {

@@ -144,21 +144,40 @@ impl Journal {
     /// Locks the event's file, re-reads it, lets `change` edit it, and writes
     /// it back if the bytes differ.
     pub fn update<T>(&self, slug: &str, change: impl FnOnce(&mut EventDoc) -> Result<T>) -> Result<T> {
+        self.update_around(slug, change, |_, _| Ok(()), |_| Ok(()))
+    }
+
+    /// [`Journal::update`], with `before` (given the old and new text) and
+    /// `after` (the new text) called around the write, which is made only
+    /// if the text changed, under the lock.
+    fn update_around<T>(
+        &self,
+        slug: &str,
+        change: impl FnOnce(&mut EventDoc) -> Result<T>,
+        before: impl FnOnce(&str, &str) -> Result<()>,
+        after: impl FnOnce(&str) -> Result<()>,
+    ) -> Result<T> {
         let path = self.checked_path(slug)?;
         let _lock = self.lock(&path)?;
         let text = read(&path, slug)?;
+        schedule::settle(&self.dir, slug, &text)?;
         let mut event_doc = EventDoc::parse(&path, slug, &text)?;
         let result = change(&mut event_doc)?;
         let new_text = event_doc.text();
+        before(&text, &new_text)?;
         if new_text != text {
             atomic::write(&path, new_text.as_bytes())?;
         }
+        after(&new_text)?;
         Ok(result)
     }
 
-    /// Like [`Journal::update`], also replacing the event's schedule file
-    /// with `talks` (imported from `source`) while the lock is held, before
-    /// the event file.
+    /// Like [`Journal::update`], also replacing the event's schedule with
+    /// `talks` (imported from `source`), as one change: the new schedule is
+    /// first written aside, naming the event file it goes with, then the
+    /// event file, then the schedule takes its place. A crash in between is
+    /// settled by the next command: forward if the event file was written,
+    /// back if not.
     pub fn import<T>(
         &self,
         event: &Event,
@@ -170,15 +189,30 @@ impl Journal {
         let text = schedule::render(event, source, talks);
         schedule::parse(&schedule_path, event, &text)
             .map_err(|e| Error::Unstorable { what: "the schedule".into(), problem: e.to_string() })?;
-        self.update(&event.slug, |doc| {
-            let result = change(doc)?;
-            atomic::write(&schedule_path, text.as_bytes())?;
-            Ok(result)
-        })
+        let (dir, slug) = (&self.dir, event.slug.as_str());
+        self.update_around(
+            slug,
+            change,
+            |old_event, new_event| {
+                schedule::remove_leftovers(dir, slug);
+                // An import that changes nothing writes nothing.
+                if old_event == new_event && schedule::is_current(dir, slug, &text) {
+                    return Ok(());
+                }
+                schedule::write_pending(dir, slug, new_event, &text)
+            },
+            |event_text| schedule::settle(dir, slug, event_text),
+        )
     }
 
     /// The imported schedule of an event (empty when there is none).
     pub fn schedule(&self, event: &Event) -> Result<Vec<Session>> {
+        if schedule::is_pending(&self.dir, &event.slug) {
+            // An import was cut short: settle it first, under the lock.
+            let path = self.checked_path(&event.slug)?;
+            let _lock = self.lock(&path)?;
+            schedule::settle(&self.dir, &event.slug, &read(&path, &event.slug)?)?;
+        }
         schedule::load(&self.dir, event).map_err(|error| Error::BrokenSchedule { error: Box::new(error) })
     }
 

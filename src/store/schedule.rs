@@ -5,6 +5,7 @@
 //! Its talks are sessions with id 0, keyed by their `schedule_id`, and have
 //! only the keys a schedule provides (see [`record::SESSION_KEYS`]).
 
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use crate::error::{Error, Result};
 use crate::model::{Event, Session, Status, text};
+use crate::store::atomic;
 use crate::store::record::{self, SessionRecord};
 
 #[derive(Deserialize)]
@@ -24,6 +26,66 @@ struct ScheduleRecord {
 
 pub fn path(dir: &Path, slug: &str) -> PathBuf {
     dir.join(format!("{slug}.schedule.toml"))
+}
+
+/// Where a new schedule waits while its import writes the event file.
+fn pending_path(dir: &Path, slug: &str) -> PathBuf {
+    dir.join(format!(".{slug}.schedule.toml.pending"))
+}
+
+/// Whether an import left a schedule to settle.
+pub fn is_pending(dir: &Path, slug: &str) -> bool {
+    pending_path(dir, slug).exists()
+}
+
+/// The identity of an event file's text, as a pending schedule names it.
+fn version(event_text: &str) -> String {
+    format!("{:08x}-{}", crc32fast::hash(event_text.as_bytes()), event_text.len())
+}
+
+const PENDING_MARK: &str = "# For the event file version ";
+
+/// Writes `schedule` aside, naming the event file text it goes with. The
+/// caller holds the event's lock.
+pub fn write_pending(dir: &Path, slug: &str, event_text: &str, schedule: &str) -> Result<()> {
+    let text = format!("{PENDING_MARK}{}.\n{schedule}", version(event_text));
+    atomic::write(&pending_path(dir, slug), text.as_bytes())
+}
+
+/// Removes what imports killed while writing left. The caller holds the
+/// event's lock.
+pub fn remove_leftovers(dir: &Path, slug: &str) {
+    atomic::remove_leftovers(&pending_path(dir, slug));
+    atomic::remove_leftovers(&path(dir, slug));
+}
+
+/// Whether the schedule file already holds `schedule`.
+pub fn is_current(dir: &Path, slug: &str, schedule: &str) -> bool {
+    let Ok(text) = super::read_regular(&path(dir, slug)) else { return false };
+    let body = match text.strip_prefix(PENDING_MARK) {
+        Some(rest) => rest.split_once('\n').map_or("", |(_, body)| body),
+        None => &text,
+    };
+    body == schedule
+}
+
+/// Settles an import that was cut short, given the event file's text: the
+/// pending schedule takes its place if the event file is the one it goes
+/// with, else it is dropped (the event file was not written). The caller
+/// holds the event's lock.
+pub fn settle(dir: &Path, slug: &str, event_text: &str) -> Result<()> {
+    let pending = pending_path(dir, slug);
+    let text = match super::read_regular(&pending) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io("read", &pending, e)),
+    };
+    let wanted = text.lines().next().and_then(|l| l.strip_prefix(PENDING_MARK)).map(|v| v.trim_end_matches('.'));
+    if wanted == Some(version(event_text).as_str()) {
+        atomic::commit(&pending, &path(dir, slug))
+    } else {
+        fs::remove_file(&pending).map_err(|e| Error::io("remove", &pending, e))
+    }
 }
 
 /// The schedule of `event`; empty when none was imported.

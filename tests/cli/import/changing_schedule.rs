@@ -182,3 +182,63 @@ fn a_session_flagged_by_a_reimport_can_be_edited_in_the_editor() {
         toml_sessions(&env).iter().map(|s| s.get("removed_from_schedule").and_then(toml::Value::as_bool)).collect();
     assert_eq!(flags, [Some(true)], "the flag is kept");
 }
+
+/// Whether every session linked to the schedule agrees with the schedule
+/// file as it now is: the same title and start, or flagged removed when
+/// the schedule no longer has its talk.
+fn sessions_follow_the_schedule(env: &TestEnv) -> Result<(), String> {
+    env.ok(["list", "--schedule"]); // settles an import cut short
+    let schedule: toml::Table =
+        toml::from_str(&String::from_utf8(slug_file(env, &format!("{SLUG}.schedule.toml"))).unwrap()).unwrap();
+    let talks = schedule["talks"].as_array().unwrap();
+    for session in toml_sessions(env) {
+        let Some(id) = session.get("schedule_id").and_then(toml::Value::as_str) else { continue };
+        let removed = session.get("removed_from_schedule").and_then(toml::Value::as_bool).unwrap_or(false);
+        match talks.iter().find(|t| t["schedule_id"].as_str() == Some(id)) {
+            Some(_) if removed => return Err(format!("{id} is in the schedule but flagged removed")),
+            Some(talk) if talk["title"] != session["title"] || talk["at"] != session["at"] => {
+                return Err(format!(
+                    "{id}: the session has {} at {}, the schedule {} at {}",
+                    session["title"], session["at"], talk["title"], talk["at"]
+                ));
+            }
+            None if !removed => return Err(format!("{id} left the schedule but is not flagged")),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// An import changes two files, the schedule and the event's: killed at
+/// any moment, the next command finds them from the same import.
+#[test]
+fn an_import_killed_at_any_moment_leaves_both_files_from_one_import() {
+    let env = TestEnv::new();
+    write(&env, "v1.json", SCHEDULE_V1);
+    write(&env, "v2.json", SCHEDULE_V2);
+    env.ok(["import", "v1.json"]);
+    env.ok(["plan", "b2b2", "c3c3", "d4d4"]);
+    let started = std::time::Instant::now();
+    env.ok(["import", "v2.json"]);
+    let whole = started.elapsed().as_micros() as u64;
+    let mut seed = 0x1e55_u64;
+    for k in 0..40 {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let file = if k % 2 == 0 { "v1.json" } else { "v2.json" };
+        let mut child = env.std_cmd().args(["import", file]).stdout(std::process::Stdio::null()).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_micros((seed >> 33) % (whole * 12 / 10 + 1)));
+        let _ = child.kill();
+        let _ = child.wait();
+        if let Err(problem) = sessions_follow_the_schedule(&env) {
+            panic!("kill {k} ({file}): {problem}");
+        }
+    }
+    // What the last kill left, the next import removes.
+    env.ok(["import", "v2.json"]);
+    sessions_follow_the_schedule(&env).unwrap();
+    let names: Vec<String> = std::fs::read_dir(env.journal())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.ends_with(".pending") || n.ends_with(".tmp")), "{names:?}");
+}

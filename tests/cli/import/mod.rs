@@ -10,6 +10,7 @@
 
 mod changing_schedule;
 mod fixtures;
+mod identity;
 mod not_schedules;
 mod plan_and_now;
 mod regressions;
