@@ -57,6 +57,7 @@ pub fn write_pending(dir: &Path, slug: &str, event_text: &str, schedule: &str) -
 pub fn remove_leftovers(dir: &Path, slug: &str) {
     atomic::remove_leftovers(&pending_path(dir, slug));
     atomic::remove_leftovers(&path(dir, slug));
+    atomic::remove_leftovers(&dir.join(format!("{slug}.toml")));
 }
 
 /// Whether the schedule file already holds `schedule`.
