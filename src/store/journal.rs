@@ -43,6 +43,10 @@ pub struct EventDoc {
     path: PathBuf,
     pieces: Vec<Piece>,
     event: Event,
+    /// The file's own ways, kept on every write: a UTF-8 byte order mark,
+    /// and CRLF line ends. The pieces hold the text without them.
+    bom: bool,
+    crlf: bool,
 }
 
 impl Journal {
@@ -275,7 +279,8 @@ fn read(path: &Path, slug: &str) -> Result<String> {
 
 /// Parses an event file's text into the model.
 pub fn parse_event_text(path: &Path, slug: &str, text: &str) -> Result<EventFile> {
-    let file: FileRecord = toml::from_str(text).map_err(|e| record::parse_error(path, text, &e))?;
+    let (_, text) = plain(text);
+    let file: FileRecord = toml::from_str(&text).map_err(|e| record::parse_error(path, &text, &e))?;
     let (event, sessions) = record::to_model(path, slug, file)?;
     Ok(EventFile { event, sessions })
 }
@@ -284,12 +289,13 @@ impl EventDoc {
     /// Cuts the document into pieces and reads its event; sessions stay
     /// unread until asked for.
     pub fn parse(path: &Path, slug: &str, text: &str) -> Result<EventDoc> {
-        let pieces = pieces::cut(text).map_err(|e| match e {
-            CutError::Syntax { offset, message } => syntax_error(path, text, offset, message),
+        let ((bom, crlf), text) = plain(text);
+        let pieces = pieces::cut(&text).map_err(|e| match e {
+            CutError::Syntax { offset, message } => syntax_error(path, &text, offset, message),
             CutError::SessionsNotTables => sessions_not_tables(path),
         })?;
         let event = read_head(path, &pieces, slug)?;
-        let doc = EventDoc { path: path.to_path_buf(), pieces, event };
+        let doc = EventDoc { path: path.to_path_buf(), pieces, event, bom, crlf };
         doc.check_sessions()?;
         Ok(doc)
     }
@@ -340,6 +346,13 @@ impl EventDoc {
 
     /// The file's text, with every change made so far.
     pub fn text(&self) -> String {
+        let text = self.joined();
+        let text = if self.crlf { text.replace('\n', "\r\n") } else { text };
+        if self.bom { format!("\u{feff}{text}") } else { text }
+    }
+
+    /// The pieces joined: the text as notes works on it (LF, no BOM).
+    fn joined(&self) -> String {
         self.pieces.iter().map(|p| p.text.as_str()).collect()
     }
 
@@ -386,7 +399,7 @@ impl EventDoc {
     /// An error at `offset` in piece `index`, placed in the whole file.
     fn piece_error(&self, index: usize, offset: usize, message: &str) -> Error {
         let start: usize = self.pieces[..index].iter().map(|p| p.text.len()).sum();
-        let (line, column) = record::line_column(&self.text(), start + offset);
+        let (line, column) = record::line_column(&self.joined(), start + offset);
         Error::Parse { path: self.path.clone(), line, column, message: message.trim().to_string() }
     }
 
@@ -621,7 +634,7 @@ impl EventDoc {
     /// which is then cut again: they are rare, and their tables may sit
     /// anywhere in the file.
     fn edit_whole(&mut self, change: impl FnOnce(&mut DocumentMut)) -> Result<()> {
-        let mut doc = parse_document(&self.path, &self.text())?;
+        let mut doc = parse_document(&self.path, &self.joined())?;
         change(&mut doc);
         let text = doc.to_string();
         self.pieces = pieces::cut(&text).map_err(|e| match e {
@@ -637,6 +650,18 @@ impl EventDoc {
             .position(|p| matches!(p.kind, PieceKind::Session { id: Some(found), .. } if found == i64::from(id)))
             .ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })
     }
+}
+
+/// An event file's text as notes reads it: without a byte order mark, with
+/// LF line ends (so that notes read the same from a file saved on Windows);
+/// and whether it had a BOM and CRLF line ends.
+fn plain(text: &str) -> ((bool, bool), std::borrow::Cow<'_, str>) {
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let crlf = text.contains("\r\n");
+    ((bom, crlf), if crlf { text.replace("\r\n", "\n").into() } else { text.into() })
 }
 
 /// The table of a session piece.

@@ -62,3 +62,37 @@ fn a_no_op_command_leaves_the_file_byte_identical() {
     env.ok(["show", "1"]);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), HAND_WRITTEN);
 }
+
+/// A file saved by a Windows editor: a byte order mark and CRLF line ends.
+/// Every command that writes keeps both, and the notes read the same.
+#[test]
+fn a_bom_and_crlf_line_ends_survive_every_write() {
+    let env = TestEnv::new();
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    std::fs::create_dir_all(env.journal()).unwrap();
+    let windows = format!("\u{feff}{}", HAND_WRITTEN.replace('\n', "\r\n"));
+    std::fs::write(&path, &windows).unwrap();
+    env.ok(["event", "use", "kubecon-europe-2024"]);
+    for args in [
+        &["jot", "-i", "1", "one more line"][..],
+        &["add", "Another talk", "-d", "3", "-m", "two\nlines"],
+        &["verdict", "1", "meh"],
+        &["edit", "1", "--room", "Hall 7"],
+        &["day", "2", "--intro", "An intro"],
+        &["event", "edit", "--location", "Lyon"],
+        &["event", "edit", "--start", "2024-03-18"],
+    ] {
+        env.ok(args);
+        let bytes = std::fs::read(&path).unwrap();
+        let text = String::from_utf8(bytes).unwrap();
+        assert!(text.starts_with('\u{feff}'), "{args:?} dropped the BOM");
+        let lone = text.match_indices('\n').filter(|(i, _)| !text[..*i].ends_with('\r')).count();
+        assert_eq!(lone, 0, "{args:?} left LF line ends:\n{text}");
+    }
+    let session: serde_json::Value = serde_json::from_str(&env.ok(["show", "1", "--json"])).unwrap();
+    assert_eq!(session["notes"], "Notes I typed myself.\n\n- one more line\n");
+    assert_eq!(session["room"], "Hall 7");
+    let before = std::fs::read(&path).unwrap();
+    env.ok(["verdict", "1", "meh"]);
+    assert_eq!(std::fs::read(&path).unwrap(), before, "a change to the same value writes nothing");
+}
