@@ -258,16 +258,23 @@ const MAX_TITLE_DASHES: usize = 8;
 fn check_nesting(text: &str) -> Result<(), ImportError> {
     let mut depth = 0usize;
     for line in text.lines() {
-        if line.starts_with("BEGIN:") {
+        if is_property(line, "BEGIN") {
             depth += 1;
             if depth > MAX_NESTING {
                 return Err(ImportError::TooDeep(MAX_NESTING));
             }
-        } else if line.starts_with("END:") {
+        } else if is_property(line, "END") {
             depth = depth.saturating_sub(1);
         }
     }
     Ok(())
+}
+
+/// Whether `line` is the property `name`, as the calendar parser reads
+/// names: in any case, followed by its value (`:`) or parameters (`;`).
+fn is_property(line: &str, name: &str) -> bool {
+    line.get(..name.len()).is_some_and(|start| start.eq_ignore_ascii_case(name))
+        && matches!(line.as_bytes().get(name.len()), Some(b':' | b';'))
 }
 
 /// Sched's speakers: groups separated by "; "; in a group, people separated

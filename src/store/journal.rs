@@ -293,6 +293,7 @@ impl EventDoc {
         let pieces = pieces::cut(&text).map_err(|e| match e {
             CutError::Syntax { offset, message } => syntax_error(path, &text, offset, message),
             CutError::SessionsNotTables => sessions_not_tables(path),
+            CutError::Detached { offset } => detached(path, &text, offset),
         })?;
         let event = read_head(path, &pieces, slug)?;
         let doc = EventDoc { path: path.to_path_buf(), pieces, event, bom, crlf };
@@ -640,6 +641,7 @@ impl EventDoc {
         self.pieces = pieces::cut(&text).map_err(|e| match e {
             CutError::Syntax { offset, message } => syntax_error(&self.path, &text, offset, message),
             CutError::SessionsNotTables => sessions_not_tables(&self.path),
+            CutError::Detached { offset } => detached(&self.path, &text, offset),
         })?;
         Ok(())
     }
@@ -720,6 +722,20 @@ fn syntax_error(path: &Path, text: &str, offset: usize, message: String) -> Erro
         let (line, column) = record::line_column(text, offset);
         Error::Parse { path: path.to_path_buf(), line, column, message }
     })
+}
+
+fn detached(path: &Path, text: &str, offset: usize) -> Error {
+    // The header itself, past the comments above it.
+    let offset = text[offset..].find('[').map_or(offset, |i| offset + i);
+    let (line, column) = record::line_column(text, offset);
+    Error::Parse {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: "this table belongs to the [[sessions]] above it but stands apart, after another table: \
+                  move it right under its session (notes edits sessions one by one)"
+            .into(),
+    }
 }
 
 fn sessions_not_tables(path: &Path) -> Error {

@@ -41,6 +41,9 @@ pub enum CutError {
     Syntax { offset: usize, message: String },
     /// Sessions written some other way than as `[[sessions]]` tables.
     SessionsNotTables,
+    /// A session's sub-table (`[sessions.links]`) apart from its session,
+    /// after another table: valid TOML, but not a piece of its own.
+    Detached { offset: usize },
 }
 
 /// The deepest nesting of arrays and inline tables read.
@@ -57,6 +60,9 @@ pub fn cut(text: &str) -> Result<Vec<Piece>, CutError> {
     if let Some(error) = parse_error.or(cutter.error.take()) {
         let offset = error.unexpected().or(error.context()).map_or(0, |span| span.start());
         return Err(CutError::Syntax { offset, message: error.description().to_string() });
+    }
+    if let Some(offset) = cutter.detached {
+        return Err(CutError::Detached { offset });
     }
     if cutter.sessions_elsewhere {
         return Err(CutError::SessionsNotTables);
@@ -87,6 +93,8 @@ struct Cutter<'t> {
     line_after_content: Option<usize>,
     seen_content: bool,
     sessions_elsewhere: bool,
+    /// Where a session's sub-table stands apart from its session.
+    detached: Option<usize>,
     /// The first error found while decoding keys, values and comments.
     error: Option<ParseError>,
 }
@@ -105,6 +113,7 @@ impl<'t> Cutter<'t> {
             line_after_content: None,
             seen_content: false,
             sessions_elsewhere: false,
+            detached: None,
             error: None,
         }
     }
@@ -129,7 +138,12 @@ impl<'t> Cutter<'t> {
         if self.at_session_root {
             self.starts.push((start, PieceKind::Session { id: None, day: None }));
         } else if is_sessions && !current_is_session {
-            self.sessions_elsewhere = true;
+            let seen_a_session = self.starts.iter().any(|(_, kind)| matches!(kind, PieceKind::Session { .. }));
+            if seen_a_session && keys.len() > 1 {
+                self.detached.get_or_insert(start);
+            } else {
+                self.sessions_elsewhere = true;
+            }
         } else if !is_sessions && current_is_session {
             self.starts.push((start, PieceKind::Head));
         }

@@ -346,3 +346,23 @@ fn a_bad_value_in_one_session_names_its_line_and_stops_every_write() {
         assert!(shown.contains(&expected), "{shown}");
     }
 }
+
+/// `[sessions.extra]` after `[days.1]` belongs to the last session: valid
+/// TOML that reads, but a write cannot edit that session as one piece. It
+/// says so, with the line, instead of "sessions must be tables".
+#[test]
+fn a_session_sub_table_apart_from_its_session_is_named() {
+    let env = with_one_session();
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    let text = format!("{}\n[days.1]\nlabel = \"Colocated\"\n\n[sessions.extra]\nmine = 1\n", env.kubecon_file());
+    let line = text.lines().position(|l| l == "[sessions.extra]").unwrap() + 1;
+    std::fs::write(&path, &text).unwrap();
+    assert!(env.ok(["list"]).contains("Gateway API"));
+    let shown = fails_without_change(&env, &["jot", "more"], 1);
+    assert!(
+        shown.contains(&format!(
+            "kubecon-europe-2024.toml:{line}:1: this table belongs to the [[sessions]] above it but stands apart"
+        )),
+        "{shown}"
+    );
+}

@@ -30,6 +30,12 @@ fn deeply_nested_calendar_components_are_refused() {
     let file = write(&env, "deep.ics", ics);
     let shown = fails_without_change(&env, &["import", file.to_str().unwrap()], 1);
     assert!(shown.contains("nested more than 8 deep"), "{shown}");
+    // The calendar parser reads names in any case, and with parameters.
+    for begin in ["begin:a\n", "Begin;X=1:a\r\n"] {
+        let file = write(&env, "deep.ics", format!("BEGIN:VCALENDAR\n{}", begin.repeat(6_300)));
+        let shown = fails_without_change(&env, &["import", file.to_str().unwrap()], 1);
+        assert!(shown.contains("nested more than 8 deep"), "{begin:?}: {shown}");
+    }
 }
 
 #[test]
