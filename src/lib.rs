@@ -6,6 +6,7 @@
 //! draws the floors and what each may import.
 
 pub mod args;
+pub mod checks;
 pub mod cli;
 pub mod clock;
 pub mod commands;
@@ -36,7 +37,7 @@ pub fn run(cli: Cli) -> Result<()> {
         lang: cli.lang.map(Into::into),
         event: cli.event,
         no_input: cli.no_input,
-        ui: ui::Ui { color: use_color(cli.color), width: terminal_width() },
+        ui: ui::Ui { color: use_color(cli.color), width: terminal_width(), quiet: false },
         app: Cli::command,
     };
     commands::run(cli.command, &mut Context::new(settings))

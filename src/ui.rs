@@ -14,11 +14,16 @@ pub struct Ui {
     pub color: bool,
     /// Width to fit tables to; `None` lets the table detect the terminal.
     pub width: Option<u16>,
+    /// Nothing is written (commands run by the checks of `notes::checks`).
+    pub quiet: bool,
 }
 
 impl Ui {
     /// Writes data to stdout. A closed pipe ends the command quietly.
     pub fn print(&self, text: &str) -> Result<()> {
+        if self.quiet {
+            return Ok(());
+        }
         let mut out = io::stdout().lock();
         out.write_all(text.as_bytes()).map_err(stdout_error)?;
         if !text.ends_with('\n') {
@@ -30,10 +35,16 @@ impl Ui {
     /// A status line on stderr ("Added #3 …"), so `> file` keeps only data.
     /// Text may quote the journal or a schedule: it is sanitised.
     pub fn status(&self, text: &str) {
+        if self.quiet {
+            return;
+        }
         let _ = writeln!(io::stderr(), "{}", sanitize_text(text));
     }
 
     pub fn warn(&self, text: &str) {
+        if self.quiet {
+            return;
+        }
         let label = if self.color { "\x1b[33mwarning:\x1b[0m" } else { "warning:" };
         let _ = writeln!(io::stderr(), "{label} {}", sanitize_text(text));
     }

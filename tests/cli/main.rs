@@ -10,6 +10,7 @@ mod derived;
 mod example_journal;
 mod export;
 mod faults;
+mod fuzz_checks;
 mod hand_edits;
 mod help;
 mod hostile;
