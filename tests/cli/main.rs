@@ -17,6 +17,7 @@ mod hostile;
 mod human_time;
 mod import;
 mod interactive;
+mod model;
 mod properties;
 mod read_back;
 mod reliability;
