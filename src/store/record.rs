@@ -327,6 +327,9 @@ fn datetime_value(at: DateTime<FixedOffset>) -> Value {
     // A leap second (23:59:60) has no place in a TOML time: it is kept as
     // the second before it.
     let at = at.with_nanosecond(0).unwrap_or(at);
+    // TOML offsets are whole minutes: a zone's local mean time (Paris was
+    // +00:09:21 before 1911) is written in UTC, the same instant.
+    let at = if at.offset().local_minus_utc() % 60 == 0 { at } else { at.with_timezone(&chrono::Utc).fixed_offset() };
     let text = at.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
     Value::from(text.parse::<toml_edit::Datetime>().expect("a formatted date-time is a TOML date-time"))
 }
