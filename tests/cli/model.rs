@@ -158,7 +158,7 @@ impl Runner<'_> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(crate::fuzz_checks::exploring(12))]
 
     #[test]
     fn every_command_leaves_the_journal_as_the_model_says(ops in prop::collection::vec(op(), 1..14)) {
