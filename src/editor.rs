@@ -7,6 +7,7 @@ use std::process::Command;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::prompt::EditorOpen;
 
 /// A valid edit: the value read from it, and the person's text, kept in a
 /// file until the save has succeeded, so that no failure (a conflict, a
@@ -92,11 +93,14 @@ fn editor_command(ctx: &Context) -> Result<String> {
     Ok(ctx.config()?.editor.clone().filter(|e| !e.trim().is_empty()).unwrap_or_else(|| "vi".to_string()))
 }
 
-/// Runs the editor through the shell, so `EDITOR="code --wait"` works.
+/// Runs the editor through the shell, so `EDITOR="code --wait"` works; the
+/// shell becomes the editor (`exec`), so that a Ctrl-C the editor ignores
+/// does not end the shell in between.
 fn run_editor(editor: &str, path: &Path) -> Result<()> {
+    let _editor_open = EditorOpen::new();
     let status = Command::new("sh")
         .arg("-c")
-        .arg(format!("{editor} \"$1\""))
+        .arg(format!("exec {editor} \"$1\""))
         .arg("notes-editor")
         .arg(path)
         .status()

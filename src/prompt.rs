@@ -6,6 +6,8 @@
 //! cannot come.
 
 use std::io;
+use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, FuzzySelect, Input, Select};
@@ -31,15 +33,54 @@ pub struct TerminalPrompt {
 }
 
 impl TerminalPrompt {
-    /// Also takes over Ctrl-C: dialoguer hides the cursor while a list is
-    /// shown and would leave it hidden if the process just died.
+    /// Also takes over Ctrl-C (see [`take_over_interrupts`]).
     pub fn new() -> Self {
+        take_over_interrupts();
+        TerminalPrompt { theme: ColorfulTheme::default() }
+    }
+}
+
+/// Whether an editor runs in the foreground: Ctrl-C is its business.
+static EDITOR_OPEN: AtomicBool = AtomicBool::new(false);
+
+/// Ctrl-C at a prompt cancels, showing the cursor again (dialoguer hides it
+/// while a list is shown); while an editor runs, it is the editor's: notes
+/// must not die under it and lose what is being typed.
+fn take_over_interrupts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
         let _ = ctrlc::set_handler(|| {
+            if EDITOR_OPEN.load(Ordering::SeqCst) {
+                return;
+            }
             let _ = console::Term::stderr().show_cursor();
             eprintln!("\nerror: {}", Error::Cancelled);
             std::process::exit(crate::error::exit::CANCELLED);
         });
-        TerminalPrompt { theme: ColorfulTheme::default() }
+    });
+}
+
+/// Held while an editor runs in the foreground: Ctrl-C goes to the editor
+/// alone.
+pub struct EditorOpen;
+
+impl EditorOpen {
+    pub fn new() -> Self {
+        take_over_interrupts();
+        EDITOR_OPEN.store(true, Ordering::SeqCst);
+        EditorOpen
+    }
+}
+
+impl Default for EditorOpen {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for EditorOpen {
+    fn drop(&mut self) {
+        EDITOR_OPEN.store(false, Ordering::SeqCst);
     }
 }
 

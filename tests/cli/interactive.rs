@@ -208,6 +208,26 @@ fn verdict_labels_from_the_config_are_shown_escaped_in_the_menu() {
     assert!(!tty.transcript().contains("␛]0;pwned"), "{}", tty.transcript());
 }
 
+/// Ctrl-C in an editor (vim says "Type :qa! to exit") reaches the whole
+/// foreground group: notes must not die under the editor, or the edit made
+/// after it would be lost.
+#[test]
+fn ctrl_c_in_the_editor_is_the_editors_business() {
+    let env = with_gateway_session();
+    let editor = env.root.path().join("patient-editor");
+    fs::write(&editor, "#!/bin/sh\ntrap '' INT\necho editing\nsleep 1\nsed -i 's/deep dive/in depth/' \"$1\"\n")
+        .unwrap();
+    fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let mut cmd = notes(&env, &["edit", "1"]);
+    cmd.env("EDITOR", &editor);
+    let mut tty = Tty::spawn(cmd);
+    tty.expect("editing");
+    tty.send(CTRL_C);
+    tty.expect("Updated #1 Gateway API in depth");
+    tty.exits_with(0);
+    assert!(env.kubecon_file().contains("Gateway API in depth"));
+}
+
 /// While the question is shown, #2 is deleted elsewhere and a new talk
 /// gets id 2: answering yes must not delete the new talk.
 #[test]
