@@ -155,3 +155,42 @@ fn edits_racing_jots_lose_no_jot() {
         }
     }
 }
+
+/// The person's text is in a file of its own before the save waits for the
+/// lock: killed while waiting, nothing typed is lost.
+#[test]
+fn an_edit_killed_while_waiting_for_the_lock_keeps_the_text() {
+    use std::fs::{File, OpenOptions};
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let env = with_a_session();
+    let lock = OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(env.journal().join(".kubecon-europe-2024.toml.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let script = editor(&env, "quick", "sed -i 's/Cilium/Hubble/' \"$1\"");
+    let stderr = env.root.path().join("edit.stderr");
+    let mut child = env
+        .std_cmd()
+        .args(["edit", "1"])
+        .env("EDITOR", &script)
+        .stderr(File::create(&stderr).unwrap())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !fs::read_to_string(&stderr).unwrap().contains("waiting for another notes process") {
+        assert!(Instant::now() < deadline, "never waited: {:?}", fs::read_to_string(&stderr));
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(lock);
+    let kept = env.kept();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(fs::read_to_string(&kept[0]).unwrap().contains("Multi-cluster with Hubble"));
+    assert!(env.kubecon_file().contains("Multi-cluster with Cilium"), "nothing half-saved");
+}
