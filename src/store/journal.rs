@@ -662,7 +662,10 @@ fn plain(text: &str) -> ((bool, bool), std::borrow::Cow<'_, str>) {
         Some(rest) => (true, rest),
         None => (false, text),
     };
-    let crlf = text.contains("\r\n");
+    // Only a file whose every line ends in CRLF is read as such: a mixed
+    // one is kept byte for byte, as it is.
+    let lf = text.bytes().filter(|&b| b == b'\n').count();
+    let crlf = lf > 0 && text.matches("\r\n").count() == lf;
     ((bom, crlf), if crlf { text.replace("\r\n", "\n").into() } else { text.into() })
 }
 

@@ -96,3 +96,19 @@ fn a_bom_and_crlf_line_ends_survive_every_write() {
     env.ok(["verdict", "1", "meh"]);
     assert_eq!(std::fs::read(&path).unwrap(), before, "a change to the same value writes nothing");
 }
+
+/// A file with a few CRLF line ends among LF ones is not "a CRLF file":
+/// what a write does not change stays byte for byte.
+#[test]
+fn a_file_with_mixed_line_ends_keeps_them() {
+    let env = TestEnv::new();
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    std::fs::create_dir_all(env.journal()).unwrap();
+    let mixed = HAND_WRITTEN.replacen("# the venue changed in January\n", "# the venue changed in January\r\n", 1);
+    std::fs::write(&path, &mixed).unwrap();
+    env.ok(["event", "use", "kubecon-europe-2024"]);
+    env.ok(["jot", "-i", "1", "one more line"]);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with(&mixed[..mixed.find("[[sessions]]").unwrap()]), "{after}");
+    assert_eq!(after.matches("\r\n").count(), 1, "{after}");
+}
