@@ -43,15 +43,28 @@ impl TerminalPrompt {
 /// Whether an editor runs in the foreground: Ctrl-C is its business.
 static EDITOR_OPEN: AtomicBool = AtomicBool::new(false);
 
-/// Ctrl-C at a prompt cancels, showing the cursor again (dialoguer hides it
-/// while a list is shown); while an editor runs, it is the editor's: notes
-/// must not die under it and lose what is being typed.
+/// The terminal's modes as notes found them: a list being shown has echo
+/// and line editing off, and Ctrl-C must not leave them so.
+#[cfg(unix)]
+static FIRST_MODES: std::sync::OnceLock<rustix::termios::Termios> = std::sync::OnceLock::new();
+
+/// Ctrl-C at a prompt cancels, putting the terminal back as it was (modes,
+/// cursor); while an editor runs, it is the editor's: notes must not die
+/// under it and lose what is being typed.
 fn take_over_interrupts() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
+        #[cfg(unix)]
+        if let Ok(modes) = rustix::termios::tcgetattr(io::stdin()) {
+            let _ = FIRST_MODES.set(modes);
+        }
         let _ = ctrlc::set_handler(|| {
             if EDITOR_OPEN.load(Ordering::SeqCst) {
                 return;
+            }
+            #[cfg(unix)]
+            if let Some(modes) = FIRST_MODES.get() {
+                let _ = rustix::termios::tcsetattr(io::stdin(), rustix::termios::OptionalActions::Now, modes);
             }
             let _ = console::Term::stderr().show_cursor();
             eprintln!("\nerror: {}", Error::Cancelled);

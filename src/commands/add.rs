@@ -178,7 +178,8 @@ fn choose_from_schedule(event: &Event, day: Option<u32>, ctx: &mut Context) -> R
         if !running.is_empty() {
             let mut items: Vec<String> = running.iter().map(|t| talk_line(t, event)).collect();
             items.extend([search.clone(), other.clone()]);
-            let choice = ctx.prompt().select("Which talk?", &items, 0)?;
+            // Typing filters the list: a letter never cancels (Esc does).
+            let choice = ctx.prompt().fuzzy_select("Which talk? (type to filter)", &items)?;
             if let Some(talk) = running.get(choice) {
                 return Ok(Some((*talk).clone()));
             }
