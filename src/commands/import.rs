@@ -12,7 +12,8 @@ use crate::model::{Event, Session, Zone, dates_problem, text};
 
 const AFTER_HELP: &str = "\
 Examples:
-  notes import kccnceu2026.ics --tz Europe/Amsterdam   # Sched gives UTC times: name the venue's zone
+  notes import kccnceu2026.ics                         # Sched: the zone of the city its rooms are in
+  notes import kccnceu2026.ics --tz Europe/Amsterdam   # or name it; on an existing event, sets its zone
   notes import schedule.json                           # pretalx, frab, c3voc
   notes import schedule.xml --event fosdem-2025        # frab / Pentabarf / pretalx XML
 
@@ -58,7 +59,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         ctx.ui.warn(warning);
     }
     let event = match target_event(&schedule, ctx)? {
-        Some(event) => event,
+        Some(event) => set_zone(event, &schedule, &args, ctx)?,
         None => create_event(&schedule, &args, ctx)?,
     };
     let journal = ctx.journal()?;
@@ -120,6 +121,35 @@ fn known_event(ctx: &Context) -> Result<Option<Event>> {
     let journal = ctx.journal()?;
     let current = ctx.state()?.current_event.clone().filter(|s| journal.exists(s));
     current.map(|slug| journal.load(&slug).map(|f| f.event)).transpose()
+}
+
+/// An existing event's zone: `--tz` sets it; a schedule whose places are
+/// elsewhere says how to.
+fn set_zone(event: Event, schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result<Event> {
+    match (&args.tz, &schedule.place_zone) {
+        (Some(tz), _) if *tz != event.timezone => {
+            let was = event.timezone.name().to_string();
+            let event = ctx.update_event(&event.slug, |doc| {
+                let event = Event { timezone: tz.clone(), ..doc.event().clone() };
+                doc.put_event(event)?;
+                Ok(doc.event().clone())
+            })?;
+            ctx.ui.status(&format!("The time zone of {} is now {} (it was {was}).", event.slug, tz.name()));
+            Ok(event)
+        }
+        (None, Some(place)) if *place != event.timezone => {
+            ctx.ui.warn(&format!(
+                "{} is in {}, but the schedule's places are in {}: `notes import {} --tz {}` sets the event's zone",
+                event.slug,
+                event.timezone.name(),
+                place.name(),
+                args.file.display(),
+                place.name()
+            ));
+            Ok(event)
+        }
+        _ => Ok(event),
+    }
 }
 
 /// `--event`; else the event the schedule names; else the current event if
@@ -214,8 +244,21 @@ fn no_talk_in(event: &Event, schedule: &Schedule) -> Error {
 fn zone_of(schedule: &Schedule, ctx: &Context) -> Zone {
     let offset_hours = schedule.talks.first().map_or(0, |t| t.start.offset().local_minus_utc() / 3600);
     match &schedule.timezone {
-        Some(tz) if *tz != Zone::UTC || offset_hours == 0 => return tz.clone(),
+        // UTC is what calendars say when they do not care (Sched): the
+        // venue's zone is looked for before it is believed.
+        Some(tz) if *tz != Zone::UTC => return tz.clone(),
         _ => {}
+    }
+    if let Some(zone) = &schedule.place_zone {
+        ctx.ui.status(&format!(
+            "Time zone: {}, the zone of the city the schedule's places name (pass --tz to choose another).",
+            zone.name()
+        ));
+        return zone.clone();
+    }
+    if schedule.timezone.is_some() && offset_hours == 0 {
+        ctx.ui.warn("the schedule gives its times in UTC and names no city: times are shown in UTC (pass --tz, e.g. --tz Europe/Paris)");
+        return Zone::UTC;
     }
     let zone = match offset_hours {
         0 => Zone::UTC,

@@ -66,10 +66,24 @@ impl Format for Ics {
         for zone_name in unknown_zones {
             schedule.warnings.push(format!("unknown time zone '{zone_name}': its times were read in the event's zone"));
         }
+        schedule.place_zone = place_zone(&calendar);
         schedule.start = schedule.talks.iter().map(|t| t.start.date_naive()).min();
         schedule.end = schedule.talks.iter().map(|t| t.start.date_naive()).max();
         Ok(schedule)
     }
+}
+
+/// The zone of the place most events name (Sched: "Room, City, Country").
+fn place_zone(calendar: &icalendar::parser::Calendar<'_>) -> Option<Zone> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for event in calendar.components.iter().filter(|c| c.name == "VEVENT") {
+        if let Some(location) = event.find_prop("LOCATION") {
+            *counts.entry(location.val.as_str()).or_default() += 1;
+        }
+    }
+    let mut places: Vec<(&str, usize)> = counts.into_iter().collect();
+    places.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    places.iter().take(5).find_map(|(place, _)| Zone::of_place(&place.replace("\\,", ",")))
 }
 
 /// The parser's error, without its internals: where it stopped.

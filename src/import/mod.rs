@@ -25,6 +25,9 @@ pub struct Schedule {
     pub name: Option<String>,
     /// The zone the file declares, if it names a real one.
     pub timezone: Option<Zone>,
+    /// The zone of the city its places name, if they name one (Sched's
+    /// locations end with "Amsterdam, Netherlands").
+    pub place_zone: Option<Zone>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub talks: Vec<Talk>,

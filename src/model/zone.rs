@@ -35,6 +35,31 @@ impl Zone {
         Zone::parse(name).ok_or_else(|| UnknownZone(name.to_string()))
     }
 
+    /// The zone of a place a schedule names, such as Sched's locations
+    /// ("Entrance C, Amsterdam, Netherlands"): the first comma-separated part
+    /// that is the city of an IANA zone (Europe/Amsterdam). Offline, from
+    /// the zone database; `None` for a city without a zone of its own.
+    pub fn of_place(place: &str) -> Option<Zone> {
+        const CONTINENTS: [&str; 9] =
+            ["Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"];
+        let parts: Vec<String> = place
+            .split(',')
+            .map(|part| part.trim().replace(' ', "_").to_ascii_lowercase())
+            .filter(|part| part.len() > 2)
+            .collect();
+        let db = jiff::tz::db();
+        parts.iter().find_map(|part| {
+            db.available()
+                .find(|name| {
+                    let name = name.as_str();
+                    let (continent, city) = name.split_once('/').unwrap_or(("", name));
+                    CONTINENTS.contains(&continent)
+                        && city.rsplit('/').next().is_some_and(|city| city.eq_ignore_ascii_case(part))
+                })
+                .and_then(|name| Zone::parse(name.as_str()))
+        })
+    }
+
     /// The system's zone, when it has an IANA name.
     pub fn system() -> Option<Zone> {
         TimeZone::try_system().ok().filter(|tz| tz.iana_name().is_some()).map(Zone)

@@ -15,6 +15,7 @@ mod not_schedules;
 mod plan_and_now;
 mod regressions;
 mod reimport;
+mod zones;
 
 use std::fs;
 
