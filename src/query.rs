@@ -128,6 +128,23 @@ pub fn running<'a>(schedule: &'a [Session], now: DateTime<Utc>, filter: &str) ->
     talks
 }
 
+/// Of the talks [`running`] found, the one meant when the person says no
+/// more: the only one; else the only one under way (it wins over talks
+/// about to start in the same room); else, when nothing was typed, the only
+/// one under way that the person planned (`planned`).
+pub fn the_one<'a>(
+    candidates: &[&'a Session],
+    now: DateTime<Utc>,
+    typed: bool,
+    planned: impl Fn(&Session) -> bool,
+) -> Option<&'a Session> {
+    let only = |talks: Vec<&'a Session>| if let [talk] = talks.as_slice() { Some(*talk) } else { None };
+    let under_way: Vec<&'a Session> = candidates.iter().copied().filter(|t| t.at.is_some_and(|at| at <= now)).collect();
+    only(candidates.to_vec())
+        .or_else(|| if typed { only(under_way.clone()) } else { None })
+        .or_else(|| only(under_way.iter().copied().filter(|t| planned(t)).collect()))
+}
+
 fn searchable_text(session: &Session) -> String {
     let mut all = session.title.clone();
     for speaker in &session.speakers {

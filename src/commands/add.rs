@@ -7,7 +7,7 @@ use crate::args::SessionFields;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Event, Kind, Session, Speaker, Status};
-use crate::query::running;
+use crate::query::{running, the_one};
 use crate::render::time_range;
 use crate::ui::sanitize_line;
 
@@ -102,8 +102,24 @@ fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Contex
     }
     let now = ctx.now()?;
     let candidates = running(&schedule, now, filter);
+    let planned: Vec<String> = ctx
+        .journal()?
+        .load(&event.slug)?
+        .sessions
+        .into_iter()
+        .filter(|s| s.status == Status::Planned)
+        .filter_map(|s| s.schedule_id)
+        .collect();
+    let is_planned = |talk: &Session| talk.schedule_id.as_ref().is_some_and(|id| planned.contains(id));
+    if let Some(talk) = the_one(&candidates, now, !filter.trim().is_empty(), is_planned) {
+        return add_talk(talk, event, fields, ctx);
+    }
+    if candidates.len() > 1 && ctx.can_prompt() {
+        let items: Vec<String> = candidates.iter().map(|t| talk_line(t, event)).collect();
+        let choice = ctx.prompt().fuzzy_select("Which talk? (type to filter)", &items)?;
+        return add_talk(candidates[choice], event, fields, ctx);
+    }
     match candidates.as_slice() {
-        [talk] => add_talk(talk, event, fields, ctx),
         [] => Err(Error::user(
             match filter.trim() {
                 "" => "no talk is under way or starting within 15 minutes".to_string(),
@@ -112,7 +128,11 @@ fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Contex
             format!("notes list --schedule --day {} shows the day's schedule", event.today(now).unwrap_or(1)),
         )),
         several => {
-            let lines: Vec<String> = several.iter().take(10).map(|t| format!("  {}", talk_line(t, event))).collect();
+            let mut lines: Vec<String> =
+                several.iter().take(10).map(|t| format!("  {}", talk_line(t, event))).collect();
+            if several.len() > 10 {
+                lines.push(format!("  and {} more", several.len() - 10));
+            }
             let what = match filter.trim() {
                 "" => format!("{} talks are under way or about to start", several.len()),
                 _ => format!("{} talks match '{}'", several.len(), sanitize_line(filter)),

@@ -41,3 +41,30 @@ fn add_now_with_no_match_or_several() {
     assert_snapshot!("add_now_several", fails_at(&env, now, &["add", "--now"], 1));
     assert_eq!(ok_at(&env, now, &["add", "--now", "Kuthiran"]), "Added #1 Why Debian, from the schedule: jot away.\n");
 }
+
+/// At 09:50 the keynote of Salle A (09:00–09:55) is under way and the next
+/// talk of Salle A starts at 10:00: the room names the keynote.
+#[test]
+fn add_now_in_a_room_takes_the_talk_under_way_over_the_next_one() {
+    let env = TestEnv::new();
+    let longer_keynote = super::SCHEDULE_V1.replacen("\"duration\": \"00:30\"", "\"duration\": \"00:55\"", 1);
+    super::write(&env, "s.json", longer_keynote);
+    env.ok(["import", "s.json"]);
+    assert_eq!(
+        ok_at(&env, "2025-05-12T09:50:00+02:00", &["add", "--now", "salle a"]),
+        "Added #1 Keynote d'ouverture, from the schedule: jot away.\n"
+    );
+}
+
+/// At 10:05 two talks are under way; the one I planned is the one I am in.
+#[test]
+fn add_now_alone_takes_the_one_planned_talk_under_way() {
+    let env = TestEnv::new();
+    super::write(&env, "s.json", super::SCHEDULE_V1);
+    env.ok(["import", "s.json"]);
+    env.ok(["plan", "c3c3"]);
+    assert_eq!(
+        ok_at(&env, "2025-05-12T10:05:00+02:00", &["add", "--now"]),
+        "Now attending #1 Observabilité sans douleur: jot away.\n"
+    );
+}
