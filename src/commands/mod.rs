@@ -41,6 +41,7 @@ pub enum Command {
     Rm(rm::RmArgs),
     #[command(alias = "ls")]
     List(list::ListArgs),
+    #[command(alias = "search")]
     Filter(filter::FilterCmdArgs),
     Export(export::ExportArgs),
     Path(path::PathArgs),

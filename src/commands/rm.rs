@@ -22,6 +22,10 @@ pub struct RmArgs {
 pub fn run(args: RmArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
     let confirmed = if args.yes { None } else { Some(confirm(&slug, args.id, ctx)?) };
+    if confirmed.as_ref().is_some_and(Option::is_none) {
+        return ctx.ui.print(&format!("Kept #{}.", args.id));
+    }
+    let confirmed = confirmed.flatten();
     let deleted = ctx.update_event(&slug, |doc| {
         // The question may have waited a while: delete what was shown, or nothing.
         if let Some(shown) = &confirmed
@@ -38,8 +42,9 @@ pub fn run(args: RmArgs, ctx: &mut Context) -> Result<()> {
     ctx.ui.print(&format!("Deleted #{} {}", args.id, sanitize_line(&deleted.title)))
 }
 
-/// Asks whether to delete session `id`; the session as it was shown.
-fn confirm(slug: &str, id: u32, ctx: &mut Context) -> Result<Session> {
+/// Asks whether to delete session `id`: the session as it was shown, or
+/// `None` when the answer is no (not an error: the person chose).
+fn confirm(slug: &str, id: u32, ctx: &mut Context) -> Result<Option<Session>> {
     let session = ctx.journal()?.load(slug)?.session(id)?.clone();
     if !ctx.can_prompt() {
         return Err(Error::usage(
@@ -48,8 +53,5 @@ fn confirm(slug: &str, id: u32, ctx: &mut Context) -> Result<Session> {
         ));
     }
     let question = format!("Delete #{id} {} and its notes?", sanitize_line(&session.title));
-    if !ctx.prompt().confirm(&question, false)? {
-        return Err(Error::Cancelled);
-    }
-    Ok(session)
+    Ok(ctx.prompt().confirm(&question, false)?.then_some(session))
 }

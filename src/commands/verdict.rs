@@ -21,10 +21,10 @@ Add your own in config.toml:
 
 /// Give a verdict to the current session (or to ID)
 #[derive(Debug, Args)]
-#[command(after_help = AFTER_HELP)]
+#[command(after_help = AFTER_HELP, override_usage = "notes verdict [OPTIONS] [ID] <VERDICT>...")]
 pub struct VerdictArgs {
     /// [ID] VERDICT: the session (default: the current one) and the verdict
-    #[arg(required = true, num_args = 1.., value_name = "ID] [VERDICT")]
+    #[arg(required = true, num_args = 1.., value_name = "VERDICT")]
     words: Vec<String>,
 }
 

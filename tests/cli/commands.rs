@@ -313,3 +313,9 @@ fn an_exported_post_is_readable_by_others() {
         assert_eq!(std::fs::metadata(&output).unwrap().permissions().mode() & 0o777, 0o644);
     }
 }
+
+#[test]
+fn search_is_another_name_for_filter() {
+    let env = cilium_day();
+    assert_eq!(env.ok(["search", "cilium"]), env.ok(["filter", "cilium"]));
+}

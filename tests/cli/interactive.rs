@@ -171,8 +171,8 @@ fn rm_asks_first_and_no_keeps_the_session() {
     let mut tty = Tty::spawn(notes(&env, &["rm", "1"]));
     tty.expect("Delete #1 Gateway API deep dive and its notes?");
     tty.send("n");
-    tty.expect("cancelled, nothing was saved");
-    tty.exits_with(130);
+    tty.expect("Kept #1.");
+    tty.exits_with(0);
     assert_unchanged(&env, &before);
 
     let mut tty = Tty::spawn(notes(&env, &["rm", "1"]));
