@@ -256,7 +256,11 @@ fn move_days(at: DateTime<FixedOffset>, days: i64, event: &Event) -> Result<Date
     if days == 0 {
         return Ok(at);
     }
-    let local = event.timezone.local(&at).naive_local() + chrono::Duration::days(days);
+    in_event_zone(event.timezone.local(&at).naive_local() + chrono::Duration::days(days), event)
+}
+
+/// A wall-clock time of the event's zone, as an instant.
+fn in_event_zone(local: chrono::NaiveDateTime, event: &Event) -> Result<DateTime<FixedOffset>> {
     event.timezone.from_local(local).map(|t| t.fixed_offset()).ok_or_else(|| Error::BadValue {
         what: "time",
         input: local.to_string(),
@@ -288,10 +292,5 @@ fn resolve_time(time: Option<TimeArg>, event: &Event, day: u32) -> Result<Option
         Some(TimeArg::Local(t)) => t,
         Some(TimeArg::Clock(t)) => event.date_of(event.check_day(day)?).unwrap_or(event.start).and_time(t),
     };
-    let at = event.timezone.from_local(local).ok_or_else(|| Error::BadValue {
-        what: "time",
-        input: local.to_string(),
-        expected: "a time that exists in the event's time zone",
-    })?;
-    Ok(Some(at.fixed_offset()))
+    in_event_zone(local, event).map(Some)
 }

@@ -191,6 +191,11 @@ impl Context {
         if self.event_flag().is_some() {
             return Ok(vec![self.load_event()?]);
         }
+        self.load_all()
+    }
+
+    /// Every event of the journal, an unreadable one skipped with a warning.
+    pub fn load_all(&self) -> Result<Vec<EventFile>> {
         let mut files = Vec::new();
         for (slug, result) in self.journal()?.load_all()? {
             match result {

@@ -6,7 +6,7 @@ use clap::Args;
 use crate::args::SessionFields;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{Event, Kind, Session, Speaker, Status};
+use crate::model::{Event, EventFile, Kind, Session, Speaker, Status};
 use crate::query::{running, the_one};
 use crate::render::time_range;
 use crate::ui::sanitize_line;
@@ -42,8 +42,8 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
     let mut fields = args.fields;
     if let Some(filter) = &args.now {
-        let event = ctx.journal()?.load(&slug)?.event;
-        return add_now(filter, &event, &fields, ctx);
+        let file = ctx.journal()?.load(&slug)?;
+        return add_now(filter, &file, &fields, ctx);
     }
     let title = match args.title {
         Some(title) => title,
@@ -92,7 +92,8 @@ fn started_about(now: DateTime<Utc>, event: &Event) -> DateTime<FixedOffset> {
 }
 
 /// `add --now TEXT`: the one scheduled talk under way that matches.
-fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Context) -> Result<()> {
+fn add_now(filter: &str, file: &EventFile, fields: &SessionFields, ctx: &mut Context) -> Result<()> {
+    let event = &file.event;
     let schedule = ctx.journal()?.schedule(event)?;
     if schedule.is_empty() {
         return Err(Error::user(
@@ -102,15 +103,11 @@ fn add_now(filter: &str, event: &Event, fields: &SessionFields, ctx: &mut Contex
     }
     let now = ctx.now()?;
     let candidates = running(&schedule, now, filter);
-    let planned: Vec<String> = ctx
-        .journal()?
-        .load(&event.slug)?
-        .sessions
-        .into_iter()
-        .filter(|s| s.status == Status::Planned)
-        .filter_map(|s| s.schedule_id)
-        .collect();
-    let is_planned = |talk: &Session| talk.schedule_id.as_ref().is_some_and(|id| planned.contains(id));
+    let is_planned = |talk: &Session| {
+        file.sessions
+            .iter()
+            .any(|s| s.status == Status::Planned && s.schedule_id.is_some() && s.schedule_id == talk.schedule_id)
+    };
     if let Some(talk) = the_one(&candidates, now, !filter.trim().is_empty(), is_planned) {
         return add_talk(talk, event, fields, ctx);
     }

@@ -51,6 +51,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     let bytes = read_bounded(&args.file)?;
     let known_event = known_event(ctx)?;
     let zone = args.tz.clone().or(known_event.as_ref().map(|e| e.timezone.clone()));
+
     let schedule = import::parse(&bytes, zone.as_ref()).map_err(|e| Error::Rejected {
         what: args.file.display().to_string(),
         message: format!("{e}; nothing was imported"),
@@ -58,9 +59,9 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     for warning in &schedule.warnings {
         ctx.ui.warn(warning);
     }
-    let event = match target_event(&schedule, ctx)? {
-        Some(event) => set_zone(event, &schedule, &args, ctx)?,
-        None => create_event(&schedule, &args, ctx)?,
+    let (event, zone_was) = match target_event(&schedule, known_event, ctx)? {
+        Some(event) => with_zone(event, &schedule, &args, ctx),
+        None => (create_event(&schedule, &args, ctx)?, None),
     };
     let journal = ctx.journal()?;
     // The schedule file is the import's own: one that cannot be read is
@@ -80,6 +81,9 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         args.file.file_name().map_or_else(|| args.file.display().to_string(), |n| n.to_string_lossy().into_owned());
     let by_id: HashMap<&str, &Session> = talks.iter().filter_map(|t| Some((t.schedule_id.as_deref()?, t))).collect();
     let (updated, flagged) = journal.import(&event, &source, &talks, |doc| {
+        if zone_was.is_some() {
+            doc.put_event(Event { timezone: event.timezone.clone(), ..doc.event().clone() })?;
+        }
         let mut counts = (0, 0);
         for session in doc.sessions()? {
             let Some(id) = session.schedule_id.as_deref() else { continue };
@@ -100,6 +104,9 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     })?;
     report.sessions_updated = updated;
     report.sessions_flagged = flagged;
+    if let Some(was) = zone_was {
+        ctx.ui.status(&format!("The time zone of {} is now {} (it was {was}).", event.slug, event.timezone.name()));
+    }
     ctx.ui.print(&crate::ui::sanitize_text(&describe(&report, &schedule, &source, &event)))
 }
 
@@ -123,19 +130,14 @@ fn known_event(ctx: &Context) -> Result<Option<Event>> {
     current.map(|slug| journal.load(&slug).map(|f| f.event)).transpose()
 }
 
-/// An existing event's zone: `--tz` sets it; a schedule whose places are
-/// elsewhere says how to.
-fn set_zone(event: Event, schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result<Event> {
+/// An existing event, in the zone `--tz` names (written with the import,
+/// as one change), and the zone it had then; without `--tz`, a schedule
+/// whose places are elsewhere says how to set it.
+fn with_zone(event: Event, schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> (Event, Option<String>) {
     match (&args.tz, &schedule.place_zone) {
         (Some(tz), _) if *tz != event.timezone => {
             let was = event.timezone.name().to_string();
-            let event = ctx.update_event(&event.slug, |doc| {
-                let event = Event { timezone: tz.clone(), ..doc.event().clone() };
-                doc.put_event(event)?;
-                Ok(doc.event().clone())
-            })?;
-            ctx.ui.status(&format!("The time zone of {} is now {} (it was {was}).", event.slug, tz.name()));
-            Ok(event)
+            (Event { timezone: tz.clone(), ..event }, Some(was))
         }
         (None, Some(place)) if *place != event.timezone => {
             ctx.ui.warn(&format!(
@@ -146,23 +148,23 @@ fn set_zone(event: Event, schedule: &Schedule, args: &ImportArgs, ctx: &Context)
                 args.file.display(),
                 place.name()
             ));
-            Ok(event)
+            (event, None)
         }
-        _ => Ok(event),
+        _ => (event, None),
     }
 }
 
 /// `--event`; else the event the schedule names; else the current event if
 /// their dates overlap; else `None` (a new event is created).
-fn target_event(schedule: &Schedule, ctx: &Context) -> Result<Option<Event>> {
+fn target_event(schedule: &Schedule, known: Option<Event>, ctx: &Context) -> Result<Option<Event>> {
     if ctx.event_flag().is_some() {
-        return Ok(Some(ctx.load_event()?.event));
+        return Ok(known);
     }
     let journal = ctx.journal()?;
     if let Some(slug) = schedule.name.as_deref().map(text::event_slug).filter(|s| !s.is_empty() && journal.exists(s)) {
         return Ok(Some(journal.load(&slug)?.event));
     }
-    let Some(current) = known_event(ctx)? else { return Ok(None) };
+    let Some(current) = known else { return Ok(None) };
     let (Some(start), Some(end)) = (schedule.start, schedule.end) else { return Ok(None) };
     Ok((start <= current.end && end >= current.start).then_some(current))
 }

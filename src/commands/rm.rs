@@ -21,11 +21,13 @@ pub struct RmArgs {
 
 pub fn run(args: RmArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
-    let confirmed = if args.yes { None } else { Some(confirm(&slug, args.id, ctx)?) };
-    if confirmed.as_ref().is_some_and(Option::is_none) {
-        return ctx.ui.print(&format!("Kept #{}.", args.id));
-    }
-    let confirmed = confirmed.flatten();
+    let confirmed = match args.yes {
+        true => None,
+        false => match confirm(&slug, args.id, ctx)? {
+            Some(shown) => Some(shown),
+            None => return ctx.ui.print(&format!("Kept #{}.", args.id)),
+        },
+    };
     let deleted = ctx.update_event(&slug, |doc| {
         // The question may have waited a while: delete what was shown, or nothing.
         if let Some(shown) = &confirmed

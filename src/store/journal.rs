@@ -142,7 +142,10 @@ impl Journal {
         let mut table = Table::new();
         record::sync_table(&mut table, &[], record::fields(record::EVENT_KEYS, event));
         doc.insert("event", Item::Table(table));
-        atomic::write(&path, doc.to_string().as_bytes())
+        let text = doc.to_string();
+        parse_event_text(&path, &event.slug, &text)
+            .map_err(|e| Error::Unstorable { what: "the new event".into(), problem: e.to_string() })?;
+        atomic::write(&path, text.as_bytes())
     }
 
     /// Locks the event's file, re-reads it, lets `change` edit it, and writes
@@ -664,8 +667,10 @@ fn plain(text: &str) -> ((bool, bool), std::borrow::Cow<'_, str>) {
     };
     // Only a file whose every line ends in CRLF is read as such: a mixed
     // one is kept byte for byte, as it is.
-    let lf = text.bytes().filter(|&b| b == b'\n').count();
-    let crlf = lf > 0 && text.matches("\r\n").count() == lf;
+    let crlf = text.contains('\r') && {
+        let lf = text.bytes().filter(|&b| b == b'\n').count();
+        lf > 0 && text.matches("\r\n").count() == lf
+    };
     ((bom, crlf), if crlf { text.replace("\r\n", "\n").into() } else { text.into() })
 }
 

@@ -17,14 +17,7 @@ pub struct ListEventsArgs {
 
 pub fn run(args: ListEventsArgs, ctx: &mut Context) -> Result<()> {
     let current = ctx.state()?.current_event.clone();
-    let mut files = Vec::new();
-    let journal = ctx.journal()?;
-    for slug in journal.slugs()? {
-        match journal.load(&slug) {
-            Ok(file) => files.push(file),
-            Err(err) => ctx.ui.warn(&format!("skipping {slug}: {}", err.with_causes())),
-        }
-    }
+    let files = ctx.load_all()?;
     if args.json {
         let events: Vec<_> = files.iter().map(|f| event_json(&f.event, f.sessions.len())).collect();
         return ctx.ui.print(&json::to_string(&events));

@@ -55,3 +55,22 @@ fn tz_on_an_existing_event_sets_its_zone_and_without_it_says_how() {
     assert_eq!(opening_keynote(&env), "2026-03-24T09:00:00+01:00");
     assert!(env.event_file(SLUG).contains("timezone = \"Europe/Amsterdam\""));
 }
+
+/// `--tz` is part of the import: an import that is refused sets no zone.
+#[test]
+fn a_refused_import_sets_no_zone() {
+    let env = TestEnv::new();
+    env.ok([
+        "event",
+        "add",
+        "KubeCon + CloudNativeCon Europe 2026",
+        "--start",
+        "2027-03-22",
+        "--end",
+        "2027-03-27",
+        "--tz",
+        "UTC",
+    ]);
+    let shown = crate::common::fails_without_change(&env, &["import", SCHED, "--tz", "Europe/Amsterdam"], 1);
+    assert!(shown.contains("none of the 596 talks falls within"), "{shown}");
+}
