@@ -110,14 +110,13 @@ pub fn select<'a>(files: &'a [EventFile], query: &Query) -> Vec<Row<'a>> {
 /// under way first. Breaks and day-long entries (badge pick-up, the expo
 /// hall) are not talks and are left out.
 pub fn running<'a>(schedule: &'a [Session], now: DateTime<Utc>, filter: &str) -> Vec<&'a Session> {
-    let soon = now + Duration::minutes(15);
+    let soon = now + SOON;
     let filter = text::fold(filter.trim());
     let mut talks: Vec<&Session> = schedule
         .iter()
         .filter(|t| t.kind != Kind::Other)
         .filter(|t| {
-            let Some(start) = t.at else { return false };
-            let end = t.end.unwrap_or(start + Duration::minutes(45));
+            let (Some(start), Some(end)) = (t.at, t.ends_at()) else { return false };
             (start <= soon && now < end && end - start <= Duration::hours(3))
                 && (filter.is_empty()
                     || text::contains_folded(&t.title, &filter)
@@ -143,6 +142,74 @@ pub fn the_one<'a>(
     only(candidates.to_vec())
         .or_else(|| if typed { only(under_way.clone()) } else { None })
         .or_else(|| only(under_way.iter().copied().filter(|t| planned(t)).collect()))
+}
+
+/// Where a jot that names no session goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JotTarget {
+    /// The current session: under way, about to start, or just over.
+    Current,
+    /// The current session, though the person has likely moved on: they
+    /// are told why and how to switch.
+    Stale(Staleness),
+    /// The one planned talk under way: the current session is over (or
+    /// there is none), so this is where the person is.
+    Planned(u32),
+    /// No current session and no planned talk under way: the day's loose notes.
+    Loose,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Staleness {
+    /// It ended more than an hour ago.
+    EndedLongAgo,
+    /// It belongs to another day of the event.
+    OtherDay,
+    /// It starts more than 15 minutes from now.
+    StartsLater,
+}
+
+/// A talk that starts within this counts as the one the person is at.
+const SOON: Duration = Duration::minutes(15);
+/// A note this long after a talk ended is hardly about it.
+const LONG_AGO: Duration = Duration::hours(1);
+
+/// Where a jot goes at `now`, given the current session (if any) of
+/// `event`. `planned_under_way` lists the planned talks under way; it is
+/// only called when the current session cannot take the note without a
+/// second look, so the common case reads one session.
+pub fn jot_target<E>(
+    current: Option<&Session>,
+    event: &Event,
+    now: DateTime<Utc>,
+    planned_under_way: impl FnOnce() -> Result<Vec<u32>, E>,
+) -> Result<JotTarget, E> {
+    let ended = current.is_some_and(|c| c.ends_at().is_some_and(|end| end <= now));
+    let stale = current.and_then(|c| staleness(c, event, now));
+    if current.is_some() && !ended && stale.is_none() {
+        return Ok(JotTarget::Current);
+    }
+    let current_id = current.map(|c| c.id);
+    if let [id] = planned_under_way()?.into_iter().filter(|&id| Some(id) != current_id).collect::<Vec<_>>()[..] {
+        return Ok(JotTarget::Planned(id));
+    }
+    Ok(match (current, stale) {
+        (_, Some(why)) => JotTarget::Stale(why),
+        (Some(_), None) => JotTarget::Current,
+        (None, None) => JotTarget::Loose,
+    })
+}
+
+/// Why a note at `now` is unlikely to be about `session`, if it is.
+fn staleness(session: &Session, event: &Event, now: DateTime<Utc>) -> Option<Staleness> {
+    if event.today(now).is_ok_and(|today| today != session.day) {
+        return Some(Staleness::OtherDay);
+    }
+    match (session.at, session.ends_at()) {
+        (Some(at), _) if at > now + SOON => Some(Staleness::StartsLater),
+        (_, Some(end)) if end + LONG_AGO <= now => Some(Staleness::EndedLongAgo),
+        _ => None,
+    }
 }
 
 fn searchable_text(session: &Session) -> String {
@@ -185,6 +252,56 @@ mod tests {
         assert!(!Query { days: vec![2], kinds: vec![Kind::Keynote], ..Query::default() }.matches(&s));
         assert!(Query { tags: vec!["ebpf".into()], speaker: Some("isoval".into()), ..Query::default() }.matches(&s));
         assert!(!Query { verdicts: vec!["meh".into()], ..Query::default() }.matches(&s));
+    }
+
+    fn event() -> Event {
+        let date = |d| chrono::NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        Event {
+            slug: "kc".into(),
+            name: "KC".into(),
+            location: None,
+            start: date(23),
+            end: date(26),
+            timezone: crate::model::Zone::named("Europe/Amsterdam").unwrap(),
+            url: None,
+            tags: vec![],
+            days: Default::default(),
+        }
+    }
+
+    /// A talk of day 2 (2026-03-24) from `start` to `end`, local times.
+    fn talk(id: u32, start: &str, end: &str) -> Session {
+        let at = |t: &str| chrono::DateTime::parse_from_rfc3339(&format!("2026-03-24T{t}:00+01:00")).unwrap();
+        Session { id, day: 2, at: Some(at(start)), end: Some(at(end)), ..Session::default() }
+    }
+
+    fn at(time: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(&format!("2026-03-24T{time}:00+01:00")).unwrap().to_utc()
+    }
+
+    fn target(current: Option<&Session>, now: &str, planned: &[u32]) -> JotTarget {
+        jot_target::<()>(current, &event(), at(now), || Ok(planned.to_vec())).unwrap()
+    }
+
+    #[test]
+    fn a_jot_follows_the_talk_the_person_is_at() {
+        let morning = talk(1, "09:00", "09:30");
+        // Under way, or about to start: the current session, whatever is planned.
+        assert_eq!(target(Some(&morning), "09:10", &[7]), JotTarget::Current);
+        assert_eq!(target(Some(&morning), "08:50", &[7]), JotTarget::Current);
+        // Over, and one planned talk under way: that one.
+        assert_eq!(target(Some(&morning), "09:35", &[7]), JotTarget::Planned(7));
+        assert_eq!(target(None, "09:35", &[7]), JotTarget::Planned(7));
+        // Over, with no single planned talk: still the current one, a word
+        // only once it is long over.
+        assert_eq!(target(Some(&morning), "09:35", &[7, 8]), JotTarget::Current);
+        assert_eq!(target(Some(&morning), "10:35", &[]), JotTarget::Stale(Staleness::EndedLongAgo));
+        assert_eq!(target(None, "10:35", &[]), JotTarget::Loose);
+        // Much later, or another day.
+        assert_eq!(target(Some(&talk(2, "14:00", "14:30")), "10:00", &[]), JotTarget::Stale(Staleness::StartsLater));
+        let yesterday = Session { day: 1, at: None, end: None, ..talk(3, "09:00", "09:30") };
+        assert_eq!(target(Some(&yesterday), "10:00", &[]), JotTarget::Stale(Staleness::OtherDay));
+        assert_eq!(target(Some(&yesterday), "10:00", &[9]), JotTarget::Planned(9));
     }
 
     #[test]

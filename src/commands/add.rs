@@ -65,11 +65,18 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     if title.is_empty() {
         return Err(Error::EmptyTitle);
     }
-    let (now, vocabulary) = (ctx.now()?, ctx.vocabulary()?);
+    let (now, vocabulary, journal) = (ctx.now()?, ctx.vocabulary()?, ctx.journal()?);
     // Everything is checked against the event as read under the lock, in
     // the one parse of the file that the write needs anyway.
     let (_, added) = ctx.update_event_making_current(&slug, |doc| {
         let event = doc.event().clone();
+        // The programme's talk of that title: linked, not copied bare.
+        if let Some(talk) = programme_talk(journal.schedule_talks_titled(&event, &title)?, fields.day, &event, now) {
+            let later = starts_later(&talk, now);
+            let status = if later { Status::Planned } else { Status::Attended };
+            let (id, new) = doc.pick(&talk, status, |session, event| fields.apply(session, event, vocabulary))?;
+            return Ok((id, Added::Picked { id, title: talk.title, new, later }));
+        }
         let day = fields.day_for(&event, || event.today(now))?;
         let mut session = Session { title, day, id: doc.next_id()?, ..Session::default() };
         fields.apply(&mut session, &event, vocabulary)?;
@@ -78,9 +85,52 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
             session.at = Some(started_about(now, &event));
         }
         doc.add_session(session.clone())?;
-        Ok((session.id, session))
+        Ok((session.id, Added::New(Box::new(session))))
     })?;
-    ctx.ui.print(&format!("Added #{} to {slug}, day {}: {}", added.id, added.day, sanitize_line(&added.title)))
+    ctx.ui.print(&match added {
+        Added::New(session) => {
+            format!("Added #{} to {slug}, day {}: {}", session.id, session.day, sanitize_line(&session.title))
+        }
+        Added::Picked { id, title, new, later } => picked(id, &title, new, later),
+    })
+}
+
+/// What `add TITLE` did.
+enum Added {
+    New(Box<Session>),
+    /// A talk of the programme, copied in (`new`) or already there.
+    Picked {
+        id: u32,
+        title: String,
+        new: bool,
+        later: bool,
+    },
+}
+
+/// Of the programme's talks with the title typed, the one meant: the only
+/// one on `--day`; without it, the only one today, else the only one.
+fn programme_talk(talks: Vec<Session>, day: Option<u32>, event: &Event, now: DateTime<Utc>) -> Option<Session> {
+    let today = event.today(now).ok().filter(|&today| talks.iter().any(|t| t.day == today));
+    let mut choice: Vec<Session> = match day.or(today) {
+        Some(day) => talks.into_iter().filter(|t| t.day == day).collect(),
+        None => talks,
+    };
+    if choice.len() == 1 { choice.pop() } else { None }
+}
+
+/// Whether a talk starts more than 15 minutes from now (found ahead of
+/// time: planned, not attended).
+fn starts_later(talk: &Session, now: DateTime<Utc>) -> bool {
+    talk.at.is_some_and(|at| at > now + chrono::Duration::minutes(15))
+}
+
+fn picked(id: u32, title: &str, new: bool, later: bool) -> String {
+    let title = sanitize_line(title);
+    match (new, later) {
+        (true, false) => format!("Added #{id} {title}, from the schedule: jot away."),
+        (false, false) => format!("Now attending #{id} {title}: jot away."),
+        (_, true) => format!("Planned #{id} {title} (it starts later); it is the current session."),
+    }
 }
 
 /// `now` in the event's zone, down to the five minutes: a talk noted at
@@ -146,19 +196,13 @@ fn add_now(filter: &str, file: &EventFile, fields: &SessionFields, ctx: &mut Con
 /// to `add`. Attended, unless it starts later than 15 minutes from now
 /// (found by search): then planned.
 fn add_talk(talk: &Session, event: &Event, fields: &SessionFields, ctx: &mut Context) -> Result<()> {
-    let soon = ctx.now()? + chrono::Duration::minutes(15);
-    let later = talk.at.is_some_and(|at| at > soon);
+    let later = starts_later(talk, ctx.now()?);
     let status = if later { Status::Planned } else { Status::Attended };
     let vocabulary = ctx.vocabulary()?;
-    let (id, added) = ctx.update_event_making_current(&event.slug, |doc| {
+    let (id, new) = ctx.update_event_making_current(&event.slug, |doc| {
         doc.pick(talk, status, |session, event| fields.apply(session, event, vocabulary))
     })?;
-    let title = sanitize_line(&talk.title);
-    ctx.ui.print(&match (added, later) {
-        (true, false) => format!("Added #{id} {title}, from the schedule: jot away."),
-        (false, false) => format!("Now attending #{id} {title}: jot away."),
-        (_, true) => format!("Planned #{id} {title} (it starts later); it is the current session."),
-    })
+    ctx.ui.print(&picked(id, &talk.title, new, later))
 }
 
 /// "11:00–11:35  Hall 7 · Title — Speakers", sanitised for the terminal.

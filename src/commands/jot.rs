@@ -1,11 +1,18 @@
-//! `notes jot`: append a line to the current session's notes.
+//! `notes jot`: append a line to the notes of the session the person is in.
 
 use std::io::Read;
 
 use clap::Args;
 
+use chrono::{DateTime, Utc};
+
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::model::{Event, Kind, Lang, Session};
+use crate::query::{JotTarget, Staleness, jot_target};
+use crate::render::local_time;
+use crate::render::words::words;
+use crate::store::EventDoc;
 use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
@@ -16,7 +23,10 @@ Examples:
   pbpaste | notes jot -                              # text from stdin
   notes jot -i 12 \"one more thing about #12\"
 
-Each jot becomes a list item (\"- …\") unless it already starts a Markdown block.";
+Each jot becomes a list item (\"- …\") unless it already starts a Markdown block.
+Without -i: the current session; once it is over, the one talk you planned that is
+under way (it becomes current and attended); with no current session, the day's
+\"Loose notes\".";
 
 /// The most `jot -` reads: far more than any note, far less than memory.
 const MAX_JOT: u64 = 16 * 1024 * 1024;
@@ -39,7 +49,64 @@ pub struct JotArgs {
 }
 
 pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
-    let text = if args.text == ["-"] {
+    let text = read_text(&args.text)?;
+    let slug = ctx.event_slug()?;
+    let now = ctx.now()?;
+    let jot = |session: &mut Session, _: &Event| {
+        session.jot(&text, args.raw);
+        Ok((session.title.clone(), session.mark_attended_if_begun(now)))
+    };
+    if let Some(id) = args.id {
+        let (title, attended) = ctx.change_session(&slug, id, jot)?;
+        return ctx.ui.print(&jotted(id, &title, attended));
+    }
+    let current = ctx.state()?.current_session.get(&slug).copied();
+    let lang = ctx.lang();
+    let (target, id, title, attended, event, current) = ctx.update_event(&slug, |doc| {
+        let current = match current.map(|id| doc.session(id)).transpose() {
+            // Current, but gone (deleted by hand): as if none were.
+            Err(Error::UnknownSession { .. }) => None,
+            current => current?,
+        };
+        let event = doc.event().clone();
+        let target = jot_target(current.as_ref(), &event, now, || Ok::<_, Error>(planned_under_way(doc, now)))?;
+        let id = match (target, &current) {
+            (JotTarget::Planned(id), _) => id,
+            (JotTarget::Current | JotTarget::Stale(_), Some(current)) => current.id,
+            _ => loose_notes(doc, event.nearest_day(now), lang)?,
+        };
+        let (title, attended) = doc.change_session(id, jot)?;
+        if matches!(target, JotTarget::Planned(_)) {
+            ctx.touch_session(&slug, id)?;
+        }
+        Ok((target, id, title, attended, event, current))
+    })?;
+    let done = jotted(id, &title, attended);
+    let title = sanitize_line(&title);
+    match target {
+        JotTarget::Current => ctx.ui.print(&done),
+        JotTarget::Stale(why) => {
+            ctx.ui.print(&done)?;
+            let when = current.map(|s| stale_reason(why, &s, &event)).unwrap_or_default();
+            ctx.ui.warn(&format!(
+                "#{id} {when}: if this note is for the talk under way, `notes add --now` makes that talk \
+                 current, and `notes edit {id}` moves the line"
+            ));
+            Ok(())
+        }
+        JotTarget::Planned(_) => ctx.ui.print(&format!(
+            "Jotted to #{id} {title}: the talk you planned is under way, so it is now the current session \
+             (attended)."
+        )),
+        JotTarget::Loose => ctx.ui.print(&format!(
+            "No session is current: jotted to #{id} {title}. `notes add` picks the talk; \
+             `notes edit {id}` moves the text to it."
+        )),
+    }
+}
+
+fn read_text(words: &[String]) -> Result<String> {
+    let text = if words == ["-"] {
         let mut text = String::new();
         std::io::stdin().take(MAX_JOT + 1).read_to_string(&mut text).map_err(|e| Error::io("read", "stdin", e))?;
         if text.len() as u64 > MAX_JOT {
@@ -47,16 +114,51 @@ pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
         }
         text
     } else {
-        args.text.join(" ")
+        words.join(" ")
     };
     if text.trim().is_empty() {
         return Err(Error::user("nothing to jot: the text is empty", "notes jot \"what the speaker just said\""));
     }
-    let slug = ctx.event_slug()?;
-    let id = ctx.session_id(&slug, args.id)?;
-    let title = ctx.change_session(&slug, id, |session, _| {
-        session.jot(&text, args.raw);
-        Ok(session.title.clone())
-    })?;
-    ctx.ui.print(&format!("Jotted to #{id} {}", sanitize_line(&title)))
+    Ok(text)
+}
+
+fn jotted(id: u32, title: &str, attended: bool) -> String {
+    let title = sanitize_line(title);
+    if attended {
+        format!("Jotted to #{id} {title} (its time has come: now attended)")
+    } else {
+        format!("Jotted to #{id} {title}")
+    }
+}
+
+/// The ids of the planned talks under way at `now` (breaks and day-long
+/// entries are not talks).
+fn planned_under_way(doc: &EventDoc, now: DateTime<Utc>) -> Vec<u32> {
+    doc.planned_sessions().iter().filter(|s| s.kind != Kind::Other && s.is_under_way(now)).map(|s| s.id).collect()
+}
+
+/// The id of `day`'s loose notes, a session made the first time.
+fn loose_notes(doc: &mut EventDoc, day: u32, lang: Lang) -> Result<u32> {
+    let is_loose = |s: &Session| s.day == day && s.kind == Kind::Other && s.schedule_id.is_none() && s.at.is_none();
+    // Found by its title in either language: `--lang` may change between jots.
+    let mine = words(lang).loose_notes;
+    let titles = [mine, words(Lang::Fr).loose_notes, words(Lang::En).loose_notes];
+    if let Some(found) = titles.iter().flat_map(|t| doc.sessions_titled(t)).find(is_loose) {
+        return Ok(found.id);
+    }
+    let session = Session { id: doc.next_id()?, day, title: mine.to_string(), kind: Kind::Other, ..Session::default() };
+    let id = session.id;
+    doc.add_session(session)?;
+    Ok(id)
+}
+
+/// "ended at 11:35", "is a session of day 1", "starts at 14:00".
+fn stale_reason(why: Staleness, session: &Session, event: &Event) -> String {
+    match why {
+        Staleness::EndedLongAgo => {
+            format!("ended at {}", session.ends_at().map(|t| local_time(event, t)).unwrap_or_default())
+        }
+        Staleness::OtherDay => format!("is a session of day {}", session.day),
+        Staleness::StartsLater => format!("starts at {}", session.at.map(|t| local_time(event, t)).unwrap_or_default()),
+    }
 }

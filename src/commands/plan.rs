@@ -35,7 +35,8 @@ pub fn run(args: PlanArgs, ctx: &mut Context) -> Result<()> {
     let talks = args.refs.iter().map(|r| resolve(r, &schedule, &refs)).collect::<Result<Vec<_>>>()?;
     let mut lines = Vec::new();
     for talk in talks {
-        let (id, _) = ctx.update_event_making_current(&slug, |doc| doc.pick(talk, Status::Planned, |_, _| Ok(())))?;
+        // Planning is not being there: the current session stays.
+        let (id, _) = ctx.update_event(&slug, |doc| doc.pick(talk, Status::Planned, |_, _| Ok(())))?;
         lines.push(format!("Planned #{id} {}", sanitize_line(&talk.title)));
     }
     ctx.ui.print(&lines.join("\n"))

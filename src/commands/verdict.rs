@@ -4,6 +4,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
+use crate::model::{Event, Session};
 use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
@@ -37,10 +38,21 @@ pub fn run(args: VerdictArgs, ctx: &mut Context) -> Result<()> {
     };
     let verdict = ctx.vocabulary()?.resolve(&verdict)?.clone();
     let slug = ctx.event_slug()?;
-    let id = ctx.session_id(&slug, id)?;
-    let title = ctx.change_session(&slug, id, |session, _| {
+    let now = ctx.now()?;
+    let give = |session: &mut Session, _: &Event| {
         session.verdict = Some(verdict.key.clone());
-        Ok(session.title.clone())
-    })?;
-    ctx.ui.print(&format!("#{id} {}: {}", sanitize_line(&title), sanitize_line(verdict.label(ctx.lang()))))
+        Ok((session.title.clone(), session.mark_attended_if_begun(now)))
+    };
+    // A verdict on an earlier talk leaves the current session alone: the
+    // next jot still goes to the talk under way.
+    let (id, (title, attended)) = match id {
+        Some(id) => (id, ctx.update_event(&slug, |doc| doc.change_session(id, give))?),
+        None => {
+            let id = ctx.session_id(&slug, None)?;
+            (id, ctx.change_session(&slug, id, give)?)
+        }
+    };
+    let label = sanitize_line(verdict.label(ctx.lang()));
+    let attended = if attended { " (now attended)" } else { "" };
+    ctx.ui.print(&format!("#{id} {}: {label}{attended}", sanitize_line(&title)))
 }

@@ -93,6 +93,13 @@ impl Event {
         })
     }
 
+    /// Today's day of the event, or the nearest: the first before the
+    /// event, the last after it.
+    pub fn nearest_day(&self, now: DateTime<Utc>) -> u32 {
+        let today = self.timezone.local(&now).date_naive();
+        if today < self.start { 1 } else { self.day_on(today).unwrap_or_else(|| self.day_count()) }
+    }
+
     /// The day a session starting at `at` belongs to, in the event's zone.
     /// Conference days run past midnight: a start before 05:00 belongs to
     /// the day before (unless that is before the event).

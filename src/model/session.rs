@@ -1,6 +1,6 @@
 //! A session: a talk, keynote, workshop… and what the user made of it.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 
 use crate::model::{Kind, Speaker, Status};
 
@@ -83,7 +83,30 @@ pub struct Session {
     pub removed_from_schedule: bool,
 }
 
+/// How long a talk without an end time is taken to last.
+pub const USUAL_LENGTH: TimeDelta = TimeDelta::minutes(45);
+
 impl Session {
+    /// When the session ends: its end time, else its start and the usual length.
+    pub fn ends_at(&self) -> Option<DateTime<FixedOffset>> {
+        self.end.or_else(|| self.at.map(|at| at + USUAL_LENGTH))
+    }
+
+    /// Whether the session has started and not yet ended at `now`.
+    pub fn is_under_way(&self, now: DateTime<Utc>) -> bool {
+        self.at.is_some_and(|at| at <= now) && self.ends_at().is_some_and(|end| now < end)
+    }
+
+    /// A note or a verdict on a planned talk whose time has come says the
+    /// person is there: it becomes attended. Returns whether it changed.
+    pub fn mark_attended_if_begun(&mut self, now: DateTime<Utc>) -> bool {
+        let begun = self.status == Status::Planned && self.at.is_some_and(|at| at <= now);
+        if begun {
+            self.status = Status::Attended;
+        }
+        begun
+    }
+
     /// Appends a jotted line to the notes: as a list item, unless `raw`
     /// (then as its own paragraph, verbatim).
     pub fn jot(&mut self, text: &str, raw: bool) {

@@ -13,9 +13,14 @@ use crate::model::{Event, Session};
 
 pub use crate::query::Row;
 
+/// "11:00" in the event's time zone.
+pub fn local_time(event: &Event, at: DateTime<FixedOffset>) -> String {
+    event.timezone.local(&at).format("%H:%M").to_string()
+}
+
 /// "11:00–11:35" in the event's time zone, or "" when untimed.
 pub fn time_range(event: &Event, session: &Session) -> String {
-    let local = |t: DateTime<FixedOffset>| event.timezone.local(&t).format("%H:%M").to_string();
+    let local = |t: DateTime<FixedOffset>| local_time(event, t);
     match (session.at, session.end) {
         (Some(at), Some(end)) => format!("{}–{}", local(at), local(end)),
         (Some(at), None) => local(at),

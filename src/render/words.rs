@@ -33,6 +33,9 @@ pub struct Words {
     /// After the status of a session whose talk left the schedule.
     pub removed_from_schedule: &'static str,
     pub abstract_text: &'static str,
+    /// The title of the session that keeps a day's jots made while no
+    /// session was current.
+    pub loose_notes: &'static str,
     weekdays: [&'static str; 7],
     months: [&'static str; 12],
 }
@@ -62,6 +65,7 @@ pub const EN: Words = Words {
     no_sessions: "No sessions match.",
     removed_from_schedule: "removed from schedule",
     abstract_text: "Abstract",
+    loose_notes: "Loose notes",
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     months: [
         "January",
@@ -104,6 +108,7 @@ pub const FR: Words = Words {
     no_sessions: "Aucune session ne correspond.",
     removed_from_schedule: "retiré du programme",
     abstract_text: "Résumé",
+    loose_notes: "Notes en vrac",
     weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
     months: [
         "janvier",

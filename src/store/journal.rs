@@ -214,13 +214,25 @@ impl Journal {
 
     /// The imported schedule of an event (empty when there is none).
     pub fn schedule(&self, event: &Event) -> Result<Vec<Session>> {
+        self.settle_schedule(event)?;
+        schedule::load(&self.dir, event).map_err(|error| Error::BrokenSchedule { error: Box::new(error) })
+    }
+
+    /// The talks of the schedule titled `title`, ignoring case.
+    pub fn schedule_talks_titled(&self, event: &Event, title: &str) -> Result<Vec<Session>> {
+        self.settle_schedule(event)?;
+        schedule::talks_titled(&self.dir, event, title)
+            .map_err(|error| Error::BrokenSchedule { error: Box::new(error) })
+    }
+
+    /// Settles an import that was cut short, under the lock.
+    fn settle_schedule(&self, event: &Event) -> Result<()> {
         if schedule::is_pending(&self.dir, &event.slug) {
-            // An import was cut short: settle it first, under the lock.
             let path = self.checked_path(&event.slug)?;
             let _lock = self.lock(&path)?;
             schedule::settle(&self.dir, &event.slug, &read(&path, &event.slug)?)?;
         }
-        schedule::load(&self.dir, event).map_err(|error| Error::BrokenSchedule { error: Box::new(error) })
+        Ok(())
     }
 
     /// Every event of the journal, read on every core (searching ten years
@@ -385,6 +397,24 @@ impl EventDoc {
             }
         }
         Ok(None)
+    }
+
+    /// The planned sessions (the others are not parsed).
+    pub fn planned_sessions(&self) -> Vec<Session> {
+        self.sessions_containing(Status::Planned.key()).filter(|s| s.status == Status::Planned).collect()
+    }
+
+    /// The sessions titled exactly `title` (the others are not parsed).
+    pub fn sessions_titled(&self, title: &str) -> Vec<Session> {
+        self.sessions_containing(title).filter(|s| s.title == title).collect()
+    }
+
+    /// The readable sessions whose text may hold `needle`: without escapes,
+    /// a value's text is in its piece, so the other pieces are not parsed.
+    fn sessions_containing(&self, needle: &str) -> impl Iterator<Item = Session> {
+        self.session_pieces()
+            .filter(move |(_, piece)| piece.text.contains(needle) || piece.text.contains('\\'))
+            .filter_map(|(index, _)| self.read_session(index).ok())
     }
 
     /// Reads every session (for the rarer commands that need them all).

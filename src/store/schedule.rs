@@ -100,6 +100,62 @@ pub fn load(dir: &Path, event: &Event) -> Result<Vec<Session>> {
     parse(&path, event, &text)
 }
 
+/// The talks of `event`'s schedule titled `title`, ignoring case and
+/// accents. Only the title lines that hold each ASCII word of `title` are
+/// read, and only the `[[talks]]` tables of those that match are parsed:
+/// `add "TITLE"` stays quick beside a programme of a thousand talks. The
+/// ASCII words must be typed as the programme writes them (accents around
+/// them included).
+pub fn talks_titled(dir: &Path, event: &Event, title: &str) -> Result<Vec<Session>> {
+    let path = path(dir, &event.slug);
+    let text = match super::read_regular(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io("read", &path, e)),
+    };
+    let wanted = text::fold(title);
+    let words: Vec<&str> = title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let mut talks = Vec::new();
+    for (at, _) in text.match_indices(TITLE_LINE) {
+        let line_start = at + 1;
+        let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+        let line = &text[line_start..line_end];
+        if !words.iter().all(|w| contains_ignoring_ascii_case(line, w)) {
+            continue;
+        }
+        if toml::from_str::<TitleLine>(line).is_ok_and(|l| text::fold(&l.title) != wanted) {
+            continue;
+        }
+        let start = text[..line_start].rfind(TALK_HEADER).map_or(0, |i| i + 1);
+        let end = text[line_end..].find(TALK_HEADER).map_or(text.len(), |i| line_end + i + 1);
+        match parse(&path, event, &text[start..end]) {
+            Ok(found) => talks.extend(found),
+            // A header inside a multi-line string cut the table: read it all.
+            Err(_) => {
+                return Ok(parse(&path, event, &text)?
+                    .into_iter()
+                    .filter(|t| text::fold(&t.title) == wanted)
+                    .collect());
+            }
+        }
+    }
+    talks.retain(|t| text::fold(&t.title) == wanted);
+    Ok(talks)
+}
+
+/// How each talk's table starts, and its title's line, as [`render`] writes them.
+const TALK_HEADER: &str = "\n[[talks]]";
+const TITLE_LINE: &str = "\ntitle = ";
+
+#[derive(Deserialize)]
+struct TitleLine {
+    title: String,
+}
+
+fn contains_ignoring_ascii_case(haystack: &str, word: &str) -> bool {
+    haystack.as_bytes().windows(word.len()).any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+}
+
 /// Reads a schedule file's text; `path` names it in errors.
 pub fn parse(path: &Path, event: &Event, text: &str) -> Result<Vec<Session>> {
     let file: ScheduleRecord = toml::from_str(text).map_err(|e| record::parse_error(path, text, &e))?;
@@ -149,4 +205,65 @@ pub fn render(event: &Event, source: &str, talks: &[Session]) -> String {
     }
     doc.insert("talks", Item::ArrayOfTables(array));
     doc.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn event() -> Event {
+        let date = |d| chrono::NaiveDate::from_ymd_opt(2025, 5, d).expect("a date");
+        Event {
+            slug: "jr".into(),
+            name: "JR".into(),
+            location: None,
+            start: date(12),
+            end: date(13),
+            timezone: crate::model::Zone::named("Europe/Paris").expect("a zone"),
+            url: None,
+            tags: vec![],
+            days: Default::default(),
+        }
+    }
+
+    const SCHEDULE: &str = r#"schema = 1
+source = "s.json"
+
+[[talks]]
+day = 1
+title = "Rust à l'échelle"
+schedule_id = "b2"
+
+[[talks]]
+day = 2
+title = "Atelier eBPF"
+abstract = """
+Bring a laptop.
+[[talks]]
+title = "Rust à l'échelle"
+"""
+schedule_id = "d4"
+
+[[talks]]
+day = 2
+title = "RUST À L'ÉCHELLE"
+schedule_id = "e5"
+"#;
+
+    fn titled(title: &str) -> Vec<String> {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        fs::write(path(dir.path(), "jr"), SCHEDULE).expect("written");
+        let talks = talks_titled(dir.path(), &event(), title).expect("read");
+        talks.into_iter().filter_map(|t| t.schedule_id).collect()
+    }
+
+    /// The tables are cut at their headers; one inside a multi-line string
+    /// cuts a table wrong, and the whole file is read instead.
+    #[test]
+    fn talks_are_found_by_title_ignoring_case_and_accents() {
+        assert_eq!(titled("rust à l'échelle"), ["b2", "e5"]);
+        assert_eq!(titled("Atelier eBPF"), ["d4"]);
+        assert_eq!(titled("Atelier"), Vec::<String>::new());
+        assert_eq!(titled("«»"), Vec::<String>::new());
+    }
 }

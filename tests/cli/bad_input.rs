@@ -203,12 +203,13 @@ fn a_bad_notes_now() {
     assert_snapshot!(env.describe(&out));
 }
 
-/// Only the commands that read the clock mind a bad one: the others, and
-/// `path` and `completions` above all, work as usual.
+/// Only the commands that read the clock mind a bad one (`add`, `jot` and
+/// `verdict`, which follow the talks under way): the others, and `path` and
+/// `completions` above all, work as usual.
 #[test]
 fn a_bad_notes_now_only_stops_the_commands_that_read_the_clock() {
     let env = with_one_session();
-    for args in [&["path"][..], &["completions", "bash"], &["man"], &["list"], &["show", "1"], &["jot", "more"]] {
+    for args in [&["path"][..], &["completions", "bash"], &["man"], &["list"], &["show", "1"], &["filter", "more"]] {
         let out = env.cmd(args).env("NOTES_NOW", "garbage").output().unwrap();
         assert_eq!(out.status.code(), Some(0), "{args:?}: {}", env.describe(&out));
     }

@@ -50,7 +50,7 @@ fn the_runs_of_a_talk_given_twice_keep_their_notes_in_any_order() {
     assert!(listed.contains("10:00–11:00") && listed.contains("15:00–16:00"), "{listed}");
     let afternoon_ref = listed.lines().find(|l| l.contains("15:00")).unwrap().split_whitespace().next().unwrap();
     env.ok(["plan", afternoon_ref]);
-    env.ok(["jot", "Afternoon run: smaller room"]);
+    env.ok(["jot", "-i", "1", "Afternoon run: smaller room"]);
     write(&env, "a.ics", twice(afternoon, morning));
     let shown = env.transcript(["import", "a.ics", "--tz", "Europe/Paris"]);
     assert!(shown.contains("0 added, 0 updated, 2 unchanged"), "{shown}");

@@ -10,6 +10,7 @@
 
 mod changing_schedule;
 mod fixtures;
+mod following;
 mod identity;
 mod not_schedules;
 mod plan_and_now;
