@@ -144,6 +144,31 @@ pub fn the_one<'a>(
         .or_else(|| only(under_way.iter().copied().filter(|t| planned(t)).collect()))
 }
 
+/// The ids of the planned talks under way at `now` (breaks and day-long
+/// entries are not talks).
+pub fn planned_under_way<'a>(sessions: impl IntoIterator<Item = &'a Session>, now: DateTime<Utc>) -> Vec<u32> {
+    sessions
+        .into_iter()
+        .filter(|s| s.status == Status::Planned && s.kind != Kind::Other && s.is_under_way(now))
+        .map(|s| s.id)
+        .collect()
+}
+
+/// The planned session that starts next after `now`.
+pub fn next_planned<'a>(sessions: impl IntoIterator<Item = &'a Session>, now: DateTime<Utc>) -> Option<&'a Session> {
+    sessions.into_iter().filter(|s| s.status == Status::Planned && s.at.is_some_and(|at| at > now)).min_by_key(|s| s.at)
+}
+
+/// The talks of `schedule` that start next after `now` on the same day:
+/// those of the first start time to come, and any within 15 minutes of it.
+pub fn starting_next(schedule: &[Session], now: DateTime<Utc>, day: u32) -> Vec<&Session> {
+    let later = || schedule.iter().filter(|t| t.kind != Kind::Other && t.day == day && t.at.is_some_and(|at| at > now));
+    let Some(first) = later().filter_map(|t| t.at).min() else { return Vec::new() };
+    let mut talks: Vec<&Session> = later().filter(|t| t.at.is_some_and(|at| at < first + SOON)).collect();
+    talks.sort_by_key(|t| (t.at, t.room.clone()));
+    talks
+}
+
 /// Where a jot that names no session goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JotTarget {

@@ -4,15 +4,14 @@ use std::io::Read;
 
 use clap::Args;
 
-use chrono::{DateTime, Utc};
-
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Event, Kind, Lang, Session};
-use crate::query::{JotTarget, Staleness, jot_target};
+use crate::query::{JotTarget, Staleness, jot_target, planned_under_way};
 use crate::render::local_time;
 use crate::render::words::words;
 use crate::store::EventDoc;
+
 use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
@@ -69,7 +68,8 @@ pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
             current => current?,
         };
         let event = doc.event().clone();
-        let target = jot_target(current.as_ref(), &event, now, || Ok::<_, Error>(planned_under_way(doc, now)))?;
+        let planned = || Ok::<_, Error>(planned_under_way(&doc.planned_sessions(), now));
+        let target = jot_target(current.as_ref(), &event, now, planned)?;
         let id = match (target, &current) {
             (JotTarget::Planned(id), _) => id,
             (JotTarget::Current | JotTarget::Stale(_), Some(current)) => current.id,
@@ -129,12 +129,6 @@ fn jotted(id: u32, title: &str, attended: bool) -> String {
     } else {
         format!("Jotted to #{id} {title}")
     }
-}
-
-/// The ids of the planned talks under way at `now` (breaks and day-long
-/// entries are not talks).
-fn planned_under_way(doc: &EventDoc, now: DateTime<Utc>) -> Vec<u32> {
-    doc.planned_sessions().iter().filter(|s| s.kind != Kind::Other && s.is_under_way(now)).map(|s| s.id).collect()
 }
 
 /// The id of `day`'s loose notes, a session made the first time.

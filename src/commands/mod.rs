@@ -14,6 +14,8 @@ mod import;
 mod jot;
 mod list;
 mod man;
+mod next;
+mod now;
 mod path;
 mod plan;
 mod rm;
@@ -36,6 +38,8 @@ pub enum Command {
     Add(add::AddArgs),
     Jot(jot::JotArgs),
     Verdict(verdict::VerdictArgs),
+    Now(now::NowArgs),
+    Next(next::NextArgs),
     Show(show::ShowArgs),
     Edit(edit::EditArgs),
     Rm(rm::RmArgs),
@@ -58,6 +62,8 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Add(args) => add::run(args, ctx),
         Command::Jot(args) => jot::run(args, ctx),
         Command::Verdict(args) => verdict::run(args, ctx),
+        Command::Now(args) => now::run(args, ctx),
+        Command::Next(args) => next::run(args, ctx),
         Command::Show(args) => show::run(args, ctx),
         Command::Edit(args) => edit::run(args, ctx),
         Command::Rm(args) => rm::run(args, ctx),

@@ -1,6 +1,7 @@
 //! Formatting only: tables, the detailed view, JSON. Renderers take model
 //! values and return strings; they never read files or the clock.
 
+pub mod glance;
 pub mod json;
 pub mod markdown;
 pub mod show;

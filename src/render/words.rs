@@ -176,6 +176,63 @@ impl Words {
     }
 }
 
+/// The words of `notes now` and `notes next`.
+pub struct GlanceWords {
+    pub here: &'static str,
+    pub next: &'static str,
+    pub elsewhere: &'static str,
+    pub starting_next: &'static str,
+    pub no_session: &'static str,
+    pub next_jot_here: &'static str,
+    pub nothing_planned: &'static str,
+    pub nothing_elsewhere: &'static str,
+    pub nothing_starting: &'static str,
+    /// "in" 38 min.
+    pub in_: &'static str,
+    /// 28 min "left".
+    pub left: &'static str,
+    /// "ended" 12 min "ago".
+    pub ended: &'static str,
+    pub ago: &'static str,
+}
+
+pub fn glance_words(lang: Lang) -> &'static GlanceWords {
+    const EN: GlanceWords = GlanceWords {
+        here: "Here",
+        next: "Next",
+        elsewhere: "Elsewhere now",
+        starting_next: "Starting next",
+        no_session: "no current session: a jot goes to the day's loose notes",
+        next_jot_here: "planned, under way: your next jot goes here",
+        nothing_planned: "nothing planned later (notes plan REF)",
+        nothing_elsewhere: "Nothing else is under way.",
+        nothing_starting: "Nothing else starts today.",
+        in_: "in",
+        left: "left",
+        ended: "ended",
+        ago: "ago",
+    };
+    const FR: GlanceWords = GlanceWords {
+        here: "Ici",
+        next: "Ensuite",
+        elsewhere: "Ailleurs en ce moment",
+        starting_next: "Commence ensuite",
+        no_session: "aucune session en cours : une note va dans les notes en vrac du jour",
+        next_jot_here: "prévu, en cours : votre prochaine note va ici",
+        nothing_planned: "rien de prévu ensuite (notes plan REF)",
+        nothing_elsewhere: "Rien d'autre en cours.",
+        nothing_starting: "Plus rien ne commence aujourd'hui.",
+        in_: "dans",
+        left: "restantes",
+        ended: "fini il y a",
+        ago: "",
+    };
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
 /// The headings and fixed words of a blog post.
 #[derive(Debug, Serialize)]
 pub struct PostWords {

@@ -11,6 +11,7 @@
 mod changing_schedule;
 mod fixtures;
 mod following;
+mod glance;
 mod identity;
 mod not_schedules;
 mod plan_and_now;

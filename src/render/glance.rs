@@ -1,0 +1,172 @@
+//! The screens a person glances at between two talks: `notes now` (where
+//! I am, where I go next, what runs elsewhere) and `notes next`.
+
+use std::fmt::Write;
+
+use chrono::{DateTime, TimeDelta, Utc};
+
+use crate::model::{Event, Lang, Session};
+use crate::render::time_range;
+use crate::render::words::{glance_words, words};
+use crate::ui::sanitize_line;
+
+/// Where the person is, as `jot` sees it.
+pub enum Here<'a> {
+    /// The current session: under way, over, or not yet started.
+    Current(&'a Session),
+    /// The current session is over and a planned talk is under way: the
+    /// next jot goes to it.
+    Planned(&'a Session),
+    /// No session: jots go to the day's loose notes.
+    Nowhere,
+}
+
+/// A talk of the programme with its short reference (for `plan`, `add --now`).
+pub struct Listed<'a> {
+    pub talk: &'a Session,
+    pub reference: &'a str,
+}
+
+/// What `notes now` shows.
+pub struct Now<'a> {
+    pub event: &'a Event,
+    pub now: DateTime<Utc>,
+    pub here: Here<'a>,
+    pub next: Option<&'a Session>,
+    /// The programme's talks under way or about to start elsewhere.
+    pub elsewhere: Vec<Listed<'a>>,
+    /// Whether the event has a programme at all.
+    pub has_programme: bool,
+    pub width: Option<u16>,
+}
+
+/// "11:07 · Day 3, Wednesday 25 March · KubeCon Europe", then the three parts.
+pub fn now(screen: &Now<'_>, lang: Lang) -> String {
+    let g = glance_words(lang);
+    let mut out = heading(screen.event, screen.now, lang);
+    let here = match &screen.here {
+        Here::Current(session) => {
+            format!("{} · {}", session_line(screen.event, session), timing(screen.event, session, screen.now, lang))
+        }
+        Here::Planned(session) => format!("{} · {}", session_line(screen.event, session), g.next_jot_here),
+        Here::Nowhere => g.no_session.to_string(),
+    };
+    let _ = writeln!(out, "{:<8}{}", g.here, here);
+    let next = match screen.next {
+        Some(session) => {
+            format!("{} · {}", session_line(screen.event, session), timing(screen.event, session, screen.now, lang))
+        }
+        None => g.nothing_planned.to_string(),
+    };
+    let _ = writeln!(out, "{:<8}{}", g.next, next);
+    if screen.has_programme {
+        out.push('\n');
+        out.push_str(&programme_list(g.elsewhere, g.nothing_elsewhere, &screen.elsewhere, screen.event, screen.width));
+    }
+    out
+}
+
+/// What `notes next` shows: my next planned talk, then what starts next.
+pub fn next(
+    event: &Event,
+    now: DateTime<Utc>,
+    planned: Option<&Session>,
+    starting: &[Listed<'_>],
+    width: Option<u16>,
+    lang: Lang,
+) -> String {
+    let g = glance_words(lang);
+    let mut out = heading(event, now, lang);
+    let planned = match planned {
+        Some(session) => format!("{} · {}", session_line(event, session), timing(event, session, now, lang)),
+        None => g.nothing_planned.to_string(),
+    };
+    let _ = writeln!(out, "{:<8}{}\n", g.next, planned);
+    out.push_str(&programme_list(g.starting_next, g.nothing_starting, starting, event, width));
+    out
+}
+
+fn heading(event: &Event, now: DateTime<Utc>, lang: Lang) -> String {
+    let local = event.timezone.local(&now);
+    let w = words(lang);
+    let day = match event.today(now) {
+        Ok(day) => format!("{} {day}, {}", w.day, w.day_and_month(local.date_naive())),
+        Err(_) => w.day_and_month(local.date_naive()),
+    };
+    format!("{} · {day} · {}\n\n", local.format("%H:%M"), sanitize_line(&event.name))
+}
+
+/// "#4 Keynote: Opening · Hall 12 · 11:00–11:35"
+fn session_line(event: &Event, session: &Session) -> String {
+    let mut line = format!("#{} {}", session.id, sanitize_line(&session.title));
+    if let Some(room) = &session.room {
+        let _ = write!(line, " · {}", sanitize_line(room));
+    }
+    let times = time_range(event, session);
+    if !times.is_empty() {
+        let _ = write!(line, " · {times}");
+    }
+    line
+}
+
+/// "28 min left", "in 38 min", "ended 12 min ago", "Day 4".
+fn timing(event: &Event, session: &Session, now: DateTime<Utc>, lang: Lang) -> String {
+    let g = glance_words(lang);
+    match (session.at, session.ends_at()) {
+        _ if event.today(now).is_ok_and(|today| today != session.day) => format!("{} {}", words(lang).day, session.day),
+        (Some(at), _) if at > now => format!("{} {}", g.in_, duration(at.to_utc() - now)),
+        (_, Some(end)) if end > now => format!("{} {}", duration(end.to_utc() - now), g.left),
+        (_, Some(end)) => format!("{} {} {}", g.ended, duration(now - end.to_utc()), g.ago).trim().to_string(),
+        _ => String::new(),
+    }
+}
+
+/// "5 min", "2 h 05".
+fn duration(span: TimeDelta) -> String {
+    let minutes = span.num_minutes().max(0);
+    if minutes < 60 { format!("{minutes} min") } else { format!("{} h {:02}", minutes / 60, minutes % 60) }
+}
+
+/// A titled list of programme talks, one line each, cut to `width`.
+fn programme_list(title: &str, empty: &str, talks: &[Listed<'_>], event: &Event, width: Option<u16>) -> String {
+    if talks.is_empty() {
+        return format!("{empty}\n");
+    }
+    let room_width = talks.iter().map(|t| t.talk.room.as_deref().map_or(0, |r| r.chars().count())).max().unwrap_or(0);
+    let room_width = room_width.min(24);
+    let mut out = format!("{title}\n");
+    for Listed { talk, reference } in talks {
+        let room = sanitize_line(talk.room.as_deref().unwrap_or(""));
+        let mut line = format!(
+            "  {reference:<6} {:<11}  {}  {}",
+            time_range(event, talk),
+            pad(&room, room_width),
+            sanitize_line(&talk.title)
+        );
+        if !talk.speakers.is_empty() {
+            let _ = write!(line, " — {}", sanitize_line(&talk.speakers_line()));
+        }
+        let _ = writeln!(out, "{}", cut(&line, width));
+    }
+    out
+}
+
+/// `text` padded or cut to `width` characters.
+fn pad(text: &str, width: usize) -> String {
+    let count = text.chars().count();
+    if count > width {
+        format!("{}…", text.chars().take(width.saturating_sub(1)).collect::<String>())
+    } else {
+        format!("{text}{}", " ".repeat(width - count))
+    }
+}
+
+/// `line` cut to `width` characters, with an ellipsis.
+fn cut(line: &str, width: Option<u16>) -> String {
+    match width.map(usize::from) {
+        Some(width) if line.chars().count() > width => {
+            format!("{}…", line.chars().take(width.saturating_sub(1)).collect::<String>())
+        }
+        _ => line.to_string(),
+    }
+}
