@@ -30,6 +30,19 @@ impl Query {
         self
     }
 
+    /// Whether no filter was given: every session matches.
+    pub fn is_empty(&self) -> bool {
+        // Destructured, so that a new field cannot be forgotten here.
+        let Query { days, kinds, verdicts, statuses, tags, speaker, words } = self;
+        days.is_empty()
+            && kinds.is_empty()
+            && verdicts.is_empty()
+            && statuses.is_empty()
+            && tags.is_empty()
+            && speaker.is_none()
+            && words.is_empty()
+    }
+
     pub fn matches(&self, session: &Session) -> bool {
         (self.days.is_empty() || self.days.contains(&session.day))
             && (self.kinds.is_empty() || self.kinds.contains(&session.kind))
@@ -185,6 +198,14 @@ mod tests {
         assert!(!Query { days: vec![2], kinds: vec![Kind::Keynote], ..Query::default() }.matches(&s));
         assert!(Query { tags: vec!["ebpf".into()], speaker: Some("isoval".into()), ..Query::default() }.matches(&s));
         assert!(!Query { verdicts: vec!["meh".into()], ..Query::default() }.matches(&s));
+    }
+
+    #[test]
+    fn a_query_without_filters_is_empty() {
+        assert!(Query::default().is_empty());
+        assert!(Query::default().with_words([" "]).is_empty());
+        assert!(!Query { days: vec![2], ..Query::default() }.is_empty());
+        assert!(!Query::default().with_words(["ebpf"]).is_empty());
     }
 
     #[test]
