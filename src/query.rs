@@ -30,6 +30,19 @@ impl Query {
         self
     }
 
+    /// Whether no filter was given: every session matches.
+    pub fn is_empty(&self) -> bool {
+        // Destructured, so that a new field cannot be forgotten here.
+        let Query { days, kinds, verdicts, statuses, tags, speaker, words } = self;
+        days.is_empty()
+            && kinds.is_empty()
+            && verdicts.is_empty()
+            && statuses.is_empty()
+            && tags.is_empty()
+            && speaker.is_none()
+            && words.is_empty()
+    }
+
     pub fn matches(&self, session: &Session) -> bool {
         (self.days.is_empty() || self.days.contains(&session.day))
             && (self.kinds.is_empty() || self.kinds.contains(&session.kind))
@@ -327,6 +340,14 @@ mod tests {
         let yesterday = Session { day: 1, at: None, end: None, ..talk(3, "09:00", "09:30") };
         assert_eq!(target(Some(&yesterday), "10:00", &[]), JotTarget::Stale(Staleness::OtherDay));
         assert_eq!(target(Some(&yesterday), "10:00", &[9]), JotTarget::Planned(9));
+    }
+
+    #[test]
+    fn a_query_without_filters_is_empty() {
+        assert!(Query::default().is_empty());
+        assert!(Query::default().with_words([" "]).is_empty());
+        assert!(!Query { days: vec![2], ..Query::default() }.is_empty());
+        assert!(!Query::default().with_words(["ebpf"]).is_empty());
     }
 
     #[test]

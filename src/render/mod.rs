@@ -1,7 +1,9 @@
-//! Formatting only: tables, the detailed view, JSON. Renderers take model
-//! values and return strings; they never read files or the clock.
+//! Formatting only: tables, the detailed view, JSON, the calendar.
+//! Renderers take model values and return strings; they never read files
+//! or the clock.
 
 pub mod glance;
+pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod show;

@@ -30,6 +30,8 @@ pub struct Words {
     pub conclusion: &'static str,
     pub name: &'static str,
     pub no_sessions: &'static str,
+    /// `export ics` of nothing: the file is still a calendar.
+    pub empty_calendar: &'static str,
     /// After the status of a session whose talk left the schedule.
     pub removed_from_schedule: &'static str,
     pub abstract_text: &'static str,
@@ -63,6 +65,7 @@ pub const EN: Words = Words {
     conclusion: "Conclusion",
     name: "Name",
     no_sessions: "No sessions match.",
+    empty_calendar: "No session matches: the calendar is empty.",
     removed_from_schedule: "removed from schedule",
     abstract_text: "Abstract",
     loose_notes: "Loose notes",
@@ -106,6 +109,7 @@ pub const FR: Words = Words {
     conclusion: "Conclusion",
     name: "Nom",
     no_sessions: "Aucune session ne correspond.",
+    empty_calendar: "Aucune session ne correspond\u{a0}: le calendrier est vide.",
     removed_from_schedule: "retiré du programme",
     abstract_text: "Résumé",
     loose_notes: "Notes en vrac",

@@ -9,6 +9,7 @@ mod concurrency;
 mod derived;
 mod example_journal;
 mod export;
+mod export_ics;
 mod faults;
 mod fuzz_checks;
 mod hand_edits;

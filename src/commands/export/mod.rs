@@ -1,6 +1,7 @@
-//! `notes export md|json`: one file per format; this file holds what both
-//! share, the output options and how a result is written.
+//! `notes export md|json|ics`: one file per format; this file holds what
+//! they share, the output options and how a result is written.
 
+mod ics;
 mod json;
 mod md;
 
@@ -18,10 +19,12 @@ Examples:
   notes export md --day 2 --lang fr --front-matter yaml --output content/posts/kubecon-day-2.md
   notes export md --per-day posts/           # one post per day, linked as a series
   notes export json --all-events > journal.json
+  notes export ics --alarm 10 -o kubecon.ics   # the plan for a phone calendar
 
-`notes export md --help` and `notes export json --help` show each one's options.";
+`notes export md --help`, `notes export json --help` and
+`notes export ics --help` show each one's options.";
 
-/// Turn notes into a blog-post draft (md) or JSON
+/// Turn notes into a blog-post draft (md), JSON or a calendar (ics)
 #[derive(Debug, Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct ExportArgs {
@@ -33,12 +36,14 @@ pub struct ExportArgs {
 enum Format {
     Md(md::MdArgs),
     Json(json::JsonArgs),
+    Ics(ics::IcsArgs),
 }
 
 pub fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
     match args.format {
         Format::Md(args) => md::run(args, ctx),
         Format::Json(args) => json::run(args, ctx),
+        Format::Ics(args) => ics::run(args, ctx),
     }
 }
 
