@@ -6,6 +6,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use crate::error::Error;
 use crate::model::{Event, EventFile, Kind, Session, Status, text};
 
 #[derive(Debug, Clone, Default)]
@@ -247,6 +248,36 @@ fn staleness(session: &Session, event: &Event, now: DateTime<Utc>) -> Option<Sta
         (Some(at), _) if at > now + SOON => Some(Staleness::StartsLater),
         (_, Some(end)) if end + LONG_AGO <= now => Some(Staleness::EndedLongAgo),
         _ => None,
+    }
+}
+
+/// The talk whose reference (or schedule id) starts with `wanted`.
+pub fn find_by_reference<'a>(wanted: &str, schedule: &'a [Session], refs: &[String]) -> Result<&'a Session, Error> {
+    let wanted_key = wanted.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+    let exact = refs.iter().position(|r| *r == wanted_key);
+    let matches: Vec<usize> = match exact {
+        Some(index) => vec![index],
+        None => (0..schedule.len())
+            .filter(|&i| {
+                let id = schedule[i].schedule_id.as_deref().unwrap_or("");
+                let id: String = id.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
+                !wanted_key.is_empty() && id.starts_with(&wanted_key)
+            })
+            .collect(),
+    };
+    match matches.as_slice() {
+        [index] => Ok(&schedule[*index]),
+        [] => Err(Error::user(
+            format!("no talk with reference '{wanted}' in the schedule"),
+            "notes list --schedule shows the references",
+        )),
+        several => Err(Error::user(
+            format!("'{wanted}' matches {} talks", several.len()),
+            format!(
+                "use more characters, e.g. {}",
+                several.iter().take(3).map(|&i| refs[i].as_str()).collect::<Vec<_>>().join(", ")
+            ),
+        )),
     }
 }
 

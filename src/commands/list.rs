@@ -74,7 +74,8 @@ fn list_schedule(args: &ListArgs, query: &Query, ctx: &Context) -> Result<()> {
     let mut rows: Vec<Row<'_>> = talks
         .iter()
         .zip(&refs)
-        .filter(|(talk, _)| query.matches(talk))
+        // A status is the person's: a talk they did not pick has none.
+        .filter(|(talk, _)| query.matches(talk) && (query.statuses.is_empty() || talk.id != 0))
         .map(|(talk, reference)| Row { event: &file.event, session: talk, reference: Some(reference) })
         .collect();
     sort_rows(&mut rows);

@@ -20,6 +20,7 @@ mod path;
 mod plan;
 mod rm;
 mod show;
+mod unplan;
 mod verdict;
 
 use clap::Subcommand;
@@ -35,6 +36,7 @@ pub enum Command {
     Day(day::DayArgs),
     Import(import::ImportArgs),
     Plan(plan::PlanArgs),
+    Unplan(unplan::UnplanArgs),
     Add(add::AddArgs),
     Jot(jot::JotArgs),
     Verdict(verdict::VerdictArgs),
@@ -59,6 +61,7 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Day(args) => day::run(args, ctx),
         Command::Import(args) => import::run(args, ctx),
         Command::Plan(args) => plan::run(args, ctx),
+        Command::Unplan(args) => unplan::run(args, ctx),
         Command::Add(args) => add::run(args, ctx),
         Command::Jot(args) => jot::run(args, ctx),
         Command::Verdict(args) => verdict::run(args, ctx),

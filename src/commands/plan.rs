@@ -5,6 +5,8 @@ use clap::Args;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Session, Status, short_refs};
+use crate::query::find_by_reference;
+use crate::render::time_range;
 use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
@@ -12,8 +14,10 @@ Examples:
   notes list --schedule --day 2          # the schedule, with each talk's reference
   notes plan 6d33 c3fc                   # copy those talks into your journal, status planned
   notes list --status planned --day 2    # tomorrow's plan
+  notes unplan c3fc                      # changed your mind
 
-A reference is any unique start of the talk's schedule id, as `list --schedule` shows it.";
+A reference is any unique start of the talk's schedule id, as `list --schedule` shows it.
+Two planned talks at the same time are allowed, with a warning.";
 
 /// Mark scheduled talks you want to see (copied into your journal)
 #[derive(Debug, Args)]
@@ -32,42 +36,61 @@ pub fn run(args: PlanArgs, ctx: &mut Context) -> Result<()> {
         return Err(Error::user(format!("{slug} has no schedule"), "import one first: notes import schedule.ics"));
     }
     let refs = short_refs(&schedule);
-    let talks = args.refs.iter().map(|r| resolve(r, &schedule, &refs)).collect::<Result<Vec<_>>>()?;
+    let talks = args.refs.iter().map(|r| find_by_reference(r, &schedule, &refs)).collect::<Result<Vec<_>>>()?;
     let mut lines = Vec::new();
+    let mut planned = Vec::new();
     for talk in talks {
         // Planning is not being there: the current session stays.
-        let (id, _) = ctx.update_event(&slug, |doc| doc.pick(talk, Status::Planned, |_, _| Ok(())))?;
-        lines.push(format!("Planned #{id} {}", sanitize_line(&talk.title)));
+        let (id, before) = ctx.update_event(&slug, |doc| {
+            let before = match talk.schedule_id.as_deref() {
+                Some(schedule_id) => doc.session_linked_to(schedule_id)?.map(|s| s.status),
+                None => None,
+            };
+            let (id, _) = doc.pick(talk, Status::Planned, |_, _| Ok(()))?;
+            Ok((id, before))
+        })?;
+        let title = sanitize_line(&talk.title);
+        lines.push(match before {
+            Some(Status::Attended) => format!("#{id} {title} is already attended: it stays so"),
+            Some(Status::Planned) => format!("#{id} {title} is already planned"),
+            _ => format!("Planned #{id} {title}"),
+        });
+        planned.push(id);
     }
-    ctx.ui.print(&lines.join("\n"))
+    ctx.ui.print(&lines.join("\n"))?;
+    warn_overlaps(&planned, ctx)
 }
 
-/// The talk whose reference (or schedule id) starts with `wanted`.
-fn resolve<'a>(wanted: &str, schedule: &'a [Session], refs: &[String]) -> Result<&'a Session> {
-    let wanted_key = wanted.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
-    let exact = refs.iter().position(|r| *r == wanted_key);
-    let matches: Vec<usize> = match exact {
-        Some(index) => vec![index],
-        None => (0..schedule.len())
-            .filter(|&i| {
-                let id = schedule[i].schedule_id.as_deref().unwrap_or("");
-                let id: String = id.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_lowercase();
-                !wanted_key.is_empty() && id.starts_with(&wanted_key)
-            })
-            .collect(),
-    };
-    match matches.as_slice() {
-        [index] => Ok(&schedule[*index]),
-        [] => Err(Error::user(
-            format!("no talk with reference '{wanted}' in the schedule"),
-            "notes list --schedule shows the references",
-        )),
-        several => Err(Error::user(
-            format!("'{wanted}' matches {} talks", several.len()),
-            format!(
-                "use more characters, e.g. {}",
-                several.iter().take(3).map(|&i| refs[i].as_str()).collect::<Vec<_>>().join(", ")
-            ),
-        )),
+/// A word for each talk just planned whose time overlaps another planned
+/// talk: planning two at once is allowed (a person may leave early), but
+/// never unnoticed.
+fn warn_overlaps(planned: &[u32], ctx: &Context) -> Result<()> {
+    let file = ctx.load_event()?;
+    let mine: Vec<&Session> = file.sessions.iter().filter(|s| s.status == Status::Planned).collect();
+    let mut told = Vec::new();
+    for id in planned {
+        let Some(talk) = mine.iter().find(|s| s.id == *id) else { continue };
+        for other in &mine {
+            if other.id == *id || !overlap(talk, other) || told.contains(&(other.id, *id)) {
+                continue;
+            }
+            told.push((*id, other.id));
+            let room = other.room.as_deref().map(|r| format!(", {}", sanitize_line(r))).unwrap_or_default();
+            ctx.ui.warn(&format!(
+                "#{id} {} overlaps #{} {} ({}{room})",
+                sanitize_line(&talk.title),
+                other.id,
+                sanitize_line(&other.title),
+                time_range(&file.event, other),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn overlap(a: &Session, b: &Session) -> bool {
+    match (a.at, a.ends_at(), b.at, b.ends_at()) {
+        (Some(a_start), Some(a_end), Some(b_start), Some(b_end)) => a_start < b_end && b_start < a_end,
+        _ => false,
     }
 }

@@ -13,7 +13,11 @@ use crate::render::Row;
 #[derive(Serialize)]
 pub struct SessionJson<'a> {
     pub event: &'a str,
-    pub id: u32,
+    /// `null` for a programme talk not in the journal.
+    pub id: Option<u32>,
+    /// The programme's short reference, in `list --schedule` only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reference: Option<&'a str>,
     pub day: u32,
     pub date: Option<String>,
     pub title: &'a str,
@@ -25,7 +29,8 @@ pub struct SessionJson<'a> {
     pub track: Option<&'a str>,
     pub tags: &'a [String],
     pub links: Vec<LinkJson<'a>>,
-    pub status: &'a str,
+    /// `null` for a programme talk not in the journal.
+    pub status: Option<&'a str>,
     pub verdict: Option<VerdictJson<'a>>,
     pub notes: &'a str,
     pub schedule_id: Option<&'a str>,
@@ -52,9 +57,12 @@ pub struct VerdictJson<'a> {
 }
 
 pub fn session<'a>(event: &'a Event, s: &'a Session, vocabulary: &'a Vocabulary, lang: Lang) -> SessionJson<'a> {
+    // A programme talk the person did not pick has id 0.
+    let in_journal = s.id != 0;
     SessionJson {
         event: &event.slug,
-        id: s.id,
+        id: in_journal.then_some(s.id),
+        reference: None,
         day: s.day,
         date: event.date_of(s.day).map(|d| d.to_string()),
         title: &s.title,
@@ -66,7 +74,7 @@ pub fn session<'a>(event: &'a Event, s: &'a Session, vocabulary: &'a Vocabulary,
         track: s.track.as_deref(),
         tags: &s.tags,
         links: s.links.iter().map(|l| LinkJson { label: &l.label, url: &l.url }).collect(),
-        status: s.status.key(),
+        status: in_journal.then(|| s.status.key()),
         verdict: s.verdict.as_deref().map(|key| VerdictJson { key, label: vocabulary.label(key, lang) }),
         notes: &s.notes,
         schedule_id: s.schedule_id.as_deref(),
@@ -75,7 +83,10 @@ pub fn session<'a>(event: &'a Event, s: &'a Session, vocabulary: &'a Vocabulary,
 }
 
 pub fn sessions(rows: &[Row<'_>], vocabulary: &Vocabulary, lang: Lang) -> String {
-    let list: Vec<_> = rows.iter().map(|r| session(r.event, r.session, vocabulary, lang)).collect();
+    let list: Vec<_> = rows
+        .iter()
+        .map(|r| SessionJson { reference: r.reference, ..session(r.event, r.session, vocabulary, lang) })
+        .collect();
     to_string(&list)
 }
 

@@ -15,6 +15,7 @@ mod glance;
 mod identity;
 mod not_schedules;
 mod plan_and_now;
+mod planning;
 mod regressions;
 mod reimport;
 mod zones;

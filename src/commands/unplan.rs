@@ -1,0 +1,80 @@
+//! `notes unplan REF…`: take planned talks out of the journal.
+
+use clap::Args;
+
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::model::{Session, Status, short_refs};
+use crate::query::find_by_reference;
+use crate::ui::sanitize_line;
+
+const AFTER_HELP: &str = "\
+Examples:
+  notes unplan c3fc                # no longer planned: the copy leaves your journal
+  notes unplan 6d33 c3fc
+
+Only a planned talk with nothing of yours in it (notes, verdict, tags, links of
+your own) is removed; otherwise nothing changes and the error says what to do.";
+
+/// Take planned talks out of your plan
+#[derive(Debug, Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct UnplanArgs {
+    /// Talk references from `notes list --schedule`
+    #[arg(required = true, value_name = "REF")]
+    refs: Vec<String>,
+}
+
+pub fn run(args: UnplanArgs, ctx: &mut Context) -> Result<()> {
+    let slug = ctx.event_slug()?;
+    let event = ctx.journal()?.load(&slug)?.event;
+    let schedule = ctx.journal()?.schedule(&event)?;
+    let refs = short_refs(&schedule);
+    let talks = args.refs.iter().map(|r| find_by_reference(r, &schedule, &refs)).collect::<Result<Vec<_>>>()?;
+    // All or nothing: every talk is checked before any is removed.
+    let removed = ctx.update_event(&slug, |doc| {
+        let mut ids = Vec::new();
+        for talk in &talks {
+            let linked = match talk.schedule_id.as_deref() {
+                Some(schedule_id) => doc.session_linked_to(schedule_id)?,
+                None => None,
+            };
+            let session = linked.ok_or_else(|| {
+                Error::user(format!("{} is not planned", sanitize_line(&talk.title)), "notes list --status planned")
+            })?;
+            check_removable(&session, talk)?;
+            ids.push(doc.remove_session(session.id)?.id);
+        }
+        Ok(ids)
+    })?;
+    for id in &removed {
+        ctx.forget_session(&slug, *id)?;
+    }
+    let lines: Vec<String> =
+        talks.iter().zip(&removed).map(|(t, id)| format!("Unplanned #{id} {}", sanitize_line(&t.title))).collect();
+    ctx.ui.print(&lines.join("\n"))
+}
+
+/// A planned session is removed only if it is the programme's copy and
+/// nothing more.
+fn check_removable(session: &Session, talk: &Session) -> Result<()> {
+    let id = session.id;
+    let title = sanitize_line(&session.title);
+    if session.status != Status::Planned {
+        return Err(Error::user(
+            format!("#{id} {title} is {}, not planned", session.status),
+            format!("notes edit {id} --status … changes its status"),
+        ));
+    }
+    let yours = !session.notes.trim().is_empty()
+        || session.verdict.is_some()
+        || !session.tags.is_empty()
+        || session.links.iter().any(|l| !talk.links.contains(l));
+    if yours {
+        return Err(Error::user(
+            format!("#{id} {title} holds notes of yours (notes, verdict, tags or links): it stays"),
+            format!("notes rm {id} deletes it with them, or notes edit {id} --status missed keeps them"),
+        ));
+    }
+    Ok(())
+}
