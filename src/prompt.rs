@@ -10,9 +10,10 @@ use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, FuzzySelect, Input, Select};
+use dialoguer::{Confirm, Input, Select};
 
 use crate::error::{Error, Result};
+use crate::model::text;
 use crate::ui::sanitize_line;
 
 pub trait Prompt {
@@ -23,8 +24,42 @@ pub trait Prompt {
     /// One of `items`, by index.
     fn select(&mut self, question: &str, items: &[String], default: usize) -> Result<usize>;
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
-    /// One of `items`, by index, narrowed by typing.
-    fn fuzzy_select(&mut self, question: &str, items: &[String]) -> Result<usize>;
+    /// One of `choices`, by index, narrowed by typing: every word typed
+    /// must be in a choice's whole text, shown or not.
+    fn pick(&mut self, question: &str, choices: &[Choice]) -> Result<usize>;
+}
+
+/// One choice of a list narrowed by typing.
+pub struct Choice {
+    /// The line shown (cut to the terminal's width).
+    pub shown: String,
+    /// Everything typing is matched against, ignoring case and accents.
+    pub searched: String,
+    /// Offered whatever is typed, after the matches ("Another session").
+    pub always: bool,
+    /// Repeated after the question once picked: short, so that it does not wrap.
+    pub answer: String,
+}
+
+impl Choice {
+    pub fn new(shown: String, searched: &str, answer: &str) -> Self {
+        Choice { shown, searched: text::fold(searched), always: false, answer: answer.to_string() }
+    }
+
+    pub fn always(shown: String, answer: &str) -> Self {
+        Choice { shown, searched: String::new(), always: true, answer: answer.to_string() }
+    }
+
+    /// The score of this choice (the `index`-th) for what was typed:
+    /// the list's own order among the matches, the "always" ones last.
+    fn score(&self, typed: &str, index: usize) -> Option<i64> {
+        let order = -i64::try_from(index).unwrap_or(i64::MAX);
+        if self.always {
+            return Some(i64::MIN / 2 + order);
+        }
+        let typed = text::fold(typed);
+        typed.split_whitespace().all(|word| self.searched.contains(word)).then_some(order)
+    }
 }
 
 /// dialoguer on the terminal.
@@ -136,16 +171,29 @@ impl Prompt for TerminalPrompt {
             .ok_or(Error::Cancelled)
     }
 
-    fn fuzzy_select(&mut self, question: &str, items: &[String]) -> Result<usize> {
-        let (rows, items) = fit_terminal(items);
-        FuzzySelect::with_theme(&self.theme)
-            .with_prompt(sanitize_line(question))
-            .items(&items)
-            .max_length(rows)
-            .default(0)
-            .interact_opt()
-            .map_err(cancelled)?
-            .ok_or(Error::Cancelled)
+    fn pick(&mut self, question: &str, choices: &[Choice]) -> Result<usize> {
+        let shown: Vec<String> = choices.iter().map(|c| c.shown.clone()).collect();
+        let (rows, shown) = fit_terminal(&shown);
+        let options: Vec<Shown<'_>> = shown.iter().enumerate().map(|(index, line)| Shown { index, line }).collect();
+        let scorer = |typed: &str, option: &Shown<'_>, _: &str, index: usize| choices[option.index].score(typed, index);
+        let sorter = |scored: &mut [(usize, i64)]| scored.sort_by_key(|&(_, score)| std::cmp::Reverse(score));
+        let formatter = |option: inquire::list_option::ListOption<&Shown<'_>>| {
+            sanitize_line(&choices[option.value.index].answer).into_owned()
+        };
+        let question = sanitize_line(question);
+        let picked = inquire::Select::new(&question, options)
+            .with_page_size(rows)
+            .with_scorer(&scorer)
+            .with_sorter(&sorter)
+            .with_formatter(&formatter)
+            .with_help_message("type words of a title, speaker, room or track · ↑↓ · Enter · Esc cancels")
+            .prompt()
+            .map_err(|e| match e {
+                inquire::InquireError::IO(err) => cancelled(dialoguer::Error::IO(err)),
+                inquire::InquireError::NotTTY => Error::Cancelled,
+                _ => Error::Cancelled,
+            })?;
+        Ok(picked.index)
     }
 
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool> {
@@ -155,6 +203,18 @@ impl Prompt for TerminalPrompt {
             .interact_opt()
             .map_err(cancelled)?
             .ok_or(Error::Cancelled)
+    }
+}
+
+/// A line of the picker, with the index of its choice.
+struct Shown<'a> {
+    index: usize,
+    line: &'a str,
+}
+
+impl std::fmt::Display for Shown<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.line)
     }
 }
 
@@ -210,7 +270,7 @@ impl Prompt for NoPrompt {
         Err(Self::refuse(question))
     }
 
-    fn fuzzy_select(&mut self, question: &str, _items: &[String]) -> Result<usize> {
+    fn pick(&mut self, question: &str, _choices: &[Choice]) -> Result<usize> {
         Err(Self::refuse(question))
     }
 }

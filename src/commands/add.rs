@@ -7,6 +7,7 @@ use crate::args::SessionFields;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{Event, EventFile, Kind, Session, Speaker, Status};
+use crate::prompt::Choice;
 use crate::query::{running, the_one};
 use crate::render::time_range;
 use crate::ui::sanitize_line;
@@ -43,15 +44,18 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     let mut fields = args.fields;
     if let Some(filter) = &args.now {
         let file = ctx.journal()?.load(&slug)?;
-        return add_now(filter, &file, &fields, ctx);
+        return add_now(filter, &file, &mut fields, ctx);
     }
     let title = match args.title {
         Some(title) => title,
         None if ctx.can_prompt() => {
-            let event = ctx.journal()?.load(&slug)?.event;
-            match choose_from_schedule(&event, fields.day, ctx)? {
-                Some(talk) => return add_talk(&talk, &event, &fields, ctx),
-                None => ask(&mut fields, &event, ctx)?,
+            let file = ctx.journal()?.load(&slug)?;
+            match choose_from_schedule(&file, fields.day, ctx)? {
+                Some(talk) => {
+                    let first_note = ask_first_note(&fields, ctx)?;
+                    return add_talk(&talk, &file.event, &fields, first_note, ctx);
+                }
+                None => ask(&mut fields, &file.event, ctx)?,
             }
         }
         None => {
@@ -142,7 +146,7 @@ fn started_about(now: DateTime<Utc>, event: &Event) -> DateTime<FixedOffset> {
 }
 
 /// `add --now TEXT`: the one scheduled talk under way that matches.
-fn add_now(filter: &str, file: &EventFile, fields: &SessionFields, ctx: &mut Context) -> Result<()> {
+fn add_now(filter: &str, file: &EventFile, fields: &mut SessionFields, ctx: &mut Context) -> Result<()> {
     let event = &file.event;
     let schedule = ctx.journal()?.schedule(event)?;
     if schedule.is_empty() {
@@ -153,18 +157,15 @@ fn add_now(filter: &str, file: &EventFile, fields: &SessionFields, ctx: &mut Con
     }
     let now = ctx.now()?;
     let candidates = running(&schedule, now, filter);
-    let is_planned = |talk: &Session| {
-        file.sessions
-            .iter()
-            .any(|s| s.status == Status::Planned && s.schedule_id.is_some() && s.schedule_id == talk.schedule_id)
-    };
+    let is_planned = |talk: &Session| is_planned(file, talk);
     if let Some(talk) = the_one(&candidates, now, !filter.trim().is_empty(), is_planned) {
-        return add_talk(talk, event, fields, ctx);
+        return add_talk(talk, event, fields, None, ctx);
     }
     if candidates.len() > 1 && ctx.can_prompt() {
-        let items: Vec<String> = candidates.iter().map(|t| talk_line(t, event)).collect();
-        let choice = ctx.prompt().fuzzy_select("Which talk? (type to filter)", &items)?;
-        return add_talk(candidates[choice], event, fields, ctx);
+        let choices: Vec<Choice> = candidates.iter().map(|t| choice(t, event, is_planned(t))).collect();
+        let picked = ctx.prompt().pick("Which talk?", &choices)?;
+        let first_note = ask_first_note(fields, ctx)?;
+        return add_talk(candidates[picked], event, fields, first_note, ctx);
     }
     match candidates.as_slice() {
         [] => Err(Error::user(
@@ -195,12 +196,24 @@ fn add_now(filter: &str, file: &EventFile, fields: &SessionFields, ctx: &mut Con
 /// Copies a scheduled talk into the journal, current, with the flags given
 /// to `add`. Attended, unless it starts later than 15 minutes from now
 /// (found by search): then planned.
-fn add_talk(talk: &Session, event: &Event, fields: &SessionFields, ctx: &mut Context) -> Result<()> {
+fn add_talk(
+    talk: &Session,
+    event: &Event,
+    fields: &SessionFields,
+    first_note: Option<String>,
+    ctx: &mut Context,
+) -> Result<()> {
     let later = starts_later(talk, ctx.now()?);
     let status = if later { Status::Planned } else { Status::Attended };
     let vocabulary = ctx.vocabulary()?;
     let (id, new) = ctx.update_event_making_current(&event.slug, |doc| {
-        doc.pick(talk, status, |session, event| fields.apply(session, event, vocabulary))
+        doc.pick(talk, status, |session, event| {
+            fields.apply(session, event, vocabulary)?;
+            if let Some(note) = &first_note {
+                session.jot(note, false);
+            }
+            Ok(())
+        })
     })?;
     ctx.ui.print(&picked(id, &talk.title, new, later))
 }
@@ -218,10 +231,34 @@ fn talk_line(talk: &Session, event: &Event) -> String {
     sanitize_line(&line).into_owned()
 }
 
-/// On a terminal with an imported schedule: the talks under way first,
-/// then a fuzzy search over the day's talks. `None`: the user will type.
-/// `--day` picks the day to search (at night, noting the day's talks).
-fn choose_from_schedule(event: &Event, day: Option<u32>, ctx: &mut Context) -> Result<Option<Session>> {
+/// A talk in the picker: marked when planned, found by any word of its
+/// title, speakers and their organisations, room or track.
+fn choice(talk: &Session, event: &Event, planned: bool) -> Choice {
+    let mark = if planned { "★ " } else { "  " };
+    let searched = [
+        talk.title.as_str(),
+        &talk.speakers_line(),
+        talk.room.as_deref().unwrap_or(""),
+        talk.track.as_deref().unwrap_or(""),
+    ];
+    Choice::new(format!("{mark}{}", talk_line(talk, event)), &searched.join("\n"), &talk.title)
+}
+
+/// Whether the person planned `talk` of the programme.
+fn is_planned(file: &EventFile, talk: &Session) -> bool {
+    talk.schedule_id.is_some()
+        && file.sessions.iter().any(|s| s.status == Status::Planned && s.schedule_id == talk.schedule_id)
+}
+
+/// On a terminal with an imported schedule: one list of the day's talks,
+/// filtered by typing, in the order a person looks for them: planned talks
+/// under way, other talks under way or about to start, planned talks later,
+/// the talks still to come, those already over, logistics (badges,
+/// cloakroom) last. `None`: the
+/// person will type a title. `--day` picks the day (at night, noting the
+/// day's talks).
+fn choose_from_schedule(file: &EventFile, day: Option<u32>, ctx: &mut Context) -> Result<Option<Session>> {
+    let event = &file.event;
     let now = ctx.now()?;
     let today = event.today(now).ok();
     let Some(day) = day.or(today) else { return Ok(None) };
@@ -229,31 +266,46 @@ fn choose_from_schedule(event: &Event, day: Option<u32>, ctx: &mut Context) -> R
     if schedule.is_empty() {
         return Ok(None);
     }
-    let running = if Some(day) == today { running(&schedule, now, "") } else { Vec::new() };
-    let search = format!("Search all talks of day {day}…");
-    let other = "Another session (type its title)".to_string();
-    let day_talks: Vec<&Session> = schedule.iter().filter(|t| t.day == day).collect();
-    let mut search_items = vec![other.clone()];
-    search_items.extend(day_talks.iter().map(|t| talk_line(t, event)));
-    loop {
-        if !running.is_empty() {
-            let mut items: Vec<String> = running.iter().map(|t| talk_line(t, event)).collect();
-            items.extend([search.clone(), other.clone()]);
-            // Typing filters the list: a letter never cancels (Esc does).
-            let choice = ctx.prompt().fuzzy_select("Which talk? (type to filter)", &items)?;
-            if let Some(talk) = running.get(choice) {
-                return Ok(Some((*talk).clone()));
-            }
-            if items[choice] == other {
-                return Ok(None);
-            }
-        }
-        match ctx.prompt().fuzzy_select("Type to search the day's talks (Esc: back)", &search_items) {
-            // Esc in the search goes back to the talks under way, if any.
-            Err(Error::Cancelled) if !running.is_empty() => continue,
-            choice => return Ok(choice?.checked_sub(1).and_then(|i| day_talks.get(i)).map(|t| (*t).clone())),
-        }
+    let under_way = if Some(day) == today { running(&schedule, now, "") } else { Vec::new() };
+    let talks = picker_order(&schedule, day, &under_way, now, |t| is_planned(file, t));
+    let mut choices: Vec<Choice> = talks.iter().map(|t| choice(t, event, is_planned(file, t))).collect();
+    choices.push(Choice::always("  Another session (type its title)".to_string(), "another session"));
+    let picked = ctx.prompt().pick(&format!("Which talk? (day {day})"), &choices)?;
+    Ok(talks.get(picked).map(|t| (*t).clone()))
+}
+
+/// The day's talks in the picker's order (see [`choose_from_schedule`]).
+fn picker_order<'a>(
+    schedule: &'a [Session],
+    day: u32,
+    under_way: &[&'a Session],
+    now: DateTime<Utc>,
+    planned: impl Fn(&Session) -> bool,
+) -> Vec<&'a Session> {
+    let is_under_way = |t: &Session| under_way.iter().any(|u| std::ptr::eq(*u, t));
+    let over = |t: &Session| t.ends_at().is_some_and(|end| end <= now);
+    let group = |t: &Session| match (is_under_way(t), planned(t), t.kind == Kind::Other, over(t)) {
+        (true, true, _, _) => 0,
+        (true, false, _, _) => 1,
+        (false, true, _, _) => 2,
+        (false, false, false, false) => 3,
+        (false, false, false, true) => 4,
+        (false, false, true, _) => 5,
+    };
+    let position = |t: &Session| under_way.iter().position(|u| std::ptr::eq(*u, t));
+    let mut talks: Vec<&Session> = schedule.iter().filter(|t| t.day == day).collect();
+    talks.sort_by_key(|t| (group(t), position(t), t.at, t.room.clone()));
+    talks
+}
+
+/// On a terminal, after a talk is picked: its first note (a jot), unless
+/// `-m` gave one.
+fn ask_first_note(fields: &SessionFields, ctx: &mut Context) -> Result<Option<String>> {
+    if fields.note.is_some() {
+        return Ok(None);
     }
+    let note = ctx.prompt().input("First note (Enter: none)", None)?;
+    Ok(Some(note).filter(|n| !n.trim().is_empty()))
 }
 
 /// The interactive flow: title, speakers, kind, tags, verdict. Answers are

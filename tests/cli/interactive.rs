@@ -382,6 +382,7 @@ const DEMOCON_SCHEDULE: &str = r#"{
                 "room": "Gray Room",
                 "title": "Focused hardware",
                 "type": "Talk",
+                "track": "Embedded",
                 "persons": [{ "public_name": "Brian Robinson" }]
               },
               {
@@ -447,20 +448,25 @@ fn democon_ok(env: &TestEnv, args: &[&str]) -> String {
 
 const GRAY_LINE: &str = "10:00–10:30  Gray Room · Focused hardware — Brian Robinson";
 const TAN_LINE: &str = "10:00–10:45  Tan Room · Quality websites — Ada Lovelace, Grace Hopper";
+const ANOTHER: &str = "Another session (type its title)";
 
 #[test]
 fn add_offers_the_talks_under_way_and_records_the_one_picked() {
     let env = with_democon_programme();
     let mut tty = democon_add(&env);
 
-    // The running talks first, in programme order, then the two ways out.
-    tty.expect("Which talk?");
-    tty.expect(&format!("❯ {GRAY_LINE}"));
+    // The running talks first, in programme order, then the day's others.
+    tty.expect("Which talk? (day 2)");
+    tty.expect(GRAY_LINE);
     tty.expect(TAN_LINE);
-    tty.expect("Search all talks of day 2…");
-    tty.expect("Another session (type its title)");
+    tty.expect("Asynchronous toolsets for everyone");
+    tty.expect(ANOTHER);
     tty.send(DOWN);
-    tty.expect(&format!("❯ {TAN_LINE}"));
+    tty.send(ENTER);
+    // The answer repeats the title alone, then the first note is asked.
+    tty.expect("Quality websites");
+    tty.expect("First note (Enter: none)");
+    tty.send("Core Web Vitals first");
     tty.send(ENTER);
     tty.expect("Added #1 Quality websites, from the schedule: jot away.");
     tty.exits_with(0);
@@ -478,6 +484,7 @@ fn add_offers_the_talks_under_way_and_records_the_one_picked() {
         "\"Grace Hopper\"",
         "at = 2020-12-15T10:00:00+01:00",
         "end = 2020-12-15T10:45:00+01:00",
+        "- Core Web Vitals first",
     ] {
         assert!(file.contains(expected), "missing {expected:?} in\n{file}");
     }
@@ -492,20 +499,36 @@ fn add_offers_the_talks_under_way_and_records_the_one_picked() {
     assert!(file.contains("verdict = \"meh\""), "{file}");
 }
 
+/// Typing filters the whole day at once, over text the line does not show
+/// (the track), and a planned talk comes first, marked.
 #[test]
-fn add_searches_the_day_s_talks_when_the_one_wanted_is_not_under_way() {
+fn typing_finds_any_talk_of_the_day_by_any_of_its_words() {
     let env = with_democon_programme();
+    democon_ok(&env, &["plan", "9d81"]);
     let mut tty = democon_add(&env);
 
-    tty.expect("Which talk?");
-    tty.expect("Another session (type its title)");
-    tty.send(DOWN);
-    tty.send(DOWN);
-    tty.expect("❯ Search all talks of day 2…");
+    tty.expect("Which talk? (day 2)");
+    tty.expect("★ 14:00–14:30  Gray Room · Asynchronous toolsets for everyone — Carol Chen");
+    tty.expect(ANOTHER);
+    tty.send("embedded");
+    tty.expect("embedded");
     tty.send(ENTER);
-    tty.expect("Type to search the day's talks");
-    tty.send("asynch");
-    tty.expect("❯ 14:00–14:30  Gray Room · Asynchronous toolsets for everyone — Carol Chen");
+    tty.expect("First note (Enter: none)");
+    tty.send(ENTER);
+    tty.expect("Added #2 Focused hardware, from the schedule: jot away.");
+    tty.exits_with(0);
+    assert!(!env.event_file("democon").contains("- "), "no first note was typed");
+}
+
+#[test]
+fn a_later_talk_found_by_typing_is_planned() {
+    let env = with_democon_programme();
+    let mut tty = democon_add(&env);
+    tty.expect(ANOTHER);
+    tty.send("carol");
+    tty.expect("carol");
+    tty.send(ENTER);
+    tty.expect("First note (Enter: none)");
     tty.send(ENTER);
     // It starts hours later: planned, not attended.
     tty.expect("Planned #1 Asynchronous toolsets for everyone (it starts later); it is the current session.");
@@ -521,7 +544,6 @@ fn add_searches_the_day_s_talks_when_the_one_wanted_is_not_under_way() {
         assert!(file.contains(expected), "missing {expected:?} in\n{file}");
     }
     assert_eq!(file.matches("[[sessions]]").count(), 1, "{file}");
-    assert_eq!(democon_ok(&env, &["jot", "async point"]), "Jotted to #1 Asynchronous toolsets for everyone\n");
 }
 
 #[test]
@@ -530,9 +552,10 @@ fn add_another_session_asks_for_every_field_despite_the_programme() {
     let mut tty = democon_add(&env);
 
     tty.expect("Which talk?");
-    tty.expect("Another session (type its title)");
-    tty.send(UP); // the list wraps around to its last item
-    tty.expect("❯ Another session (type its title)");
+    tty.expect(ANOTHER);
+    // Words no talk has: only the way out is left.
+    tty.send("hallway");
+    tty.expect("hallway");
     tty.send(ENTER);
     tty.expect("Title");
     tty.send("Hallway track: Rust at DemoCon");
@@ -583,13 +606,12 @@ fn flags_given_to_add_apply_to_the_talk_picked_from_the_programme() {
     tty.expect("Which talk?");
     tty.expect(TAN_LINE);
     tty.send(DOWN);
-    tty.expect(&format!("❯ {TAN_LINE}"));
     tty.send(ENTER);
+    // -m gave the first note: it is not asked.
     tty.expect("Added #1 Quality websites, from the schedule");
     tty.exits_with(0);
+    assert!(!tty.transcript().contains("First note"), "{}", tty.transcript());
 
-    // Today the talk is added as is and exit code 0 says all went well:
-    // the verdict, the tag and the note typed on the command line are lost.
     let file = env.event_file("democon");
     for expected in ["verdict = \"good\"", "tags = [\"web\"]", "a first note"] {
         assert!(file.contains(expected), "missing {expected:?} in\n{file}");
@@ -622,23 +644,22 @@ fn democon_add_then_stty(env: &TestEnv) -> Tty {
     Tty::spawn(shell)
 }
 
-/// Ctrl-C in either list ends notes and leaves the terminal's modes as
-/// they were. (In tmux, echo and line editing stayed off after the search
-/// list; this pty does not show that loss, so the test guards the modes
-/// without having reproduced it.)
+/// Ctrl-C in the list, before or after typing, ends notes and leaves the
+/// terminal's modes as they were. (In tmux, echo and line editing once
+/// stayed off after a list; this pty does not show that loss, so the test
+/// guards the modes without having reproduced it.)
 #[test]
-fn ctrl_c_in_the_lists_leaves_the_terminal_as_it_was() {
+fn ctrl_c_in_the_list_leaves_the_terminal_as_it_was() {
     let env = with_democon_programme();
-    for search in [false, true] {
+    for typed in ["", "asy"] {
+        let before = env.files();
         let mut tty = democon_add_then_stty(&env);
         tty.expect("BEFORE");
         tty.expect("Which talk?");
-        tty.expect("Another session (type its title)");
-        if search {
-            tty.send(DOWN);
-            tty.send(DOWN);
-            tty.send(ENTER);
-            tty.expect("Type to search the day's talks");
+        tty.expect(ANOTHER);
+        if !typed.is_empty() {
+            tty.send(typed);
+            tty.expect(typed);
         }
         // Once the list waits for a key, as a person's Ctrl-C finds it.
         std::thread::sleep(Duration::from_millis(300));
@@ -651,55 +672,53 @@ fn ctrl_c_in_the_lists_leaves_the_terminal_as_it_was() {
             let at = screen.find(mark).unwrap_or_else(|| panic!("no {mark} in\n{screen}")) + mark.len();
             screen[at..].split_whitespace().next().unwrap_or("").to_string()
         };
-        assert_eq!(modes("BEFORE "), modes("AFTER "), "search: {search}\n{screen}");
+        assert_eq!(modes("BEFORE "), modes("AFTER "), "typed {typed:?}\n{screen}");
+        assert_unchanged(&env, &before);
     }
 }
 
-/// Letters filter the list of talks under way; they never cancel it (`q`
-/// used to, and the rest of the word went to the shell).
+/// Letters filter the list; they never cancel it (`q` used to, and the
+/// rest of the word went to the shell).
 #[test]
-fn letters_in_the_first_list_filter_it() {
+fn letters_in_the_list_filter_it() {
     let env = with_democon_programme();
     let mut tty = democon_add(&env);
-    tty.expect("Another session (type its title)");
+    tty.expect(ANOTHER);
     tty.send("quic");
     tty.expect("quic");
     tty.send("\x7f\x7f\x7f\x7f");
     tty.send(ENTER);
+    tty.expect("First note (Enter: none)");
+    tty.send(ENTER);
     tty.expect("Added #1 Focused hardware, from the schedule: jot away.");
     tty.exits_with(0);
 }
 
 #[test]
-fn esc_in_the_search_goes_back_to_the_talks_under_way() {
+fn esc_in_the_list_cancels_and_writes_nothing() {
     let env = with_democon_programme();
+    let before = env.files();
     let mut tty = democon_add(&env);
-
-    tty.expect("Which talk?");
-    tty.expect("Another session (type its title)");
-    tty.send(DOWN);
-    tty.send(DOWN);
-    tty.expect("❯ Search all talks of day 2…");
-    tty.send(ENTER);
-    tty.expect("Type to search the day's talks (Esc: back)");
+    tty.expect(ANOTHER);
+    std::thread::sleep(Duration::from_millis(300));
     tty.send("\x1b");
-    tty.expect("Which talk?");
-    tty.expect("Another session (type its title)");
-    tty.send(ENTER);
-    tty.expect("Added #1 Focused hardware, from the schedule: jot away.");
-    tty.exits_with(0);
+    tty.expect("cancelled, nothing was saved");
+    tty.exits_with(130);
+    assert_unchanged(&env, &before);
 }
 
 #[test]
 fn at_night_add_with_a_day_searches_that_days_programme() {
     let env = with_democon_programme();
     let mut cmd = notes(&env, &["add", "-d", "2", "-v", "good"]);
-    // The evening of day 3: nothing is under way; day 2's talks are searched.
+    // The evening of day 3: nothing is under way; day 2's talks are listed.
     cmd.env("NOTES_NOW", "2020-12-16T21:00:00+01:00");
     let mut tty = Tty::spawn(cmd);
-    tty.expect("Type to search the day's talks");
+    tty.expect("Which talk? (day 2)");
     tty.send("quality");
-    tty.expect(&format!("❯ {TAN_LINE}"));
+    tty.expect("quality");
+    tty.send(ENTER);
+    tty.expect("First note (Enter: none)");
     tty.send(ENTER);
     tty.expect("Added #1 Quality websites, from the schedule: jot away.");
     tty.exits_with(0);
