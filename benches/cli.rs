@@ -50,6 +50,9 @@ fn main() {
         generate(&stress, 100, 1000, 0);
         table.time("filter WORD (stress: 100 events × 1000)", runs.min(5), || notes(&stress, &["filter", "cilium"]));
     }
+    let picker = root.path().join("picker");
+    generate(&picker, 1, 50, 943);
+    table.time("add: picker's first screen (943 talks)", runs.min(20), || picker_first_screen(&picker));
     let import_dir = root.path().join("import");
     table.time("import Sched .ics (596 talks)", runs.min(20), || {
         let _ = std::fs::remove_dir_all(&import_dir);
@@ -76,6 +79,28 @@ fn notes(dir: &Path, args: &[&str]) -> (Duration, u64) {
     let elapsed = start.elapsed();
     assert!(ok, "notes {args:?} failed on {}", dir.display());
     (elapsed, peak)
+}
+
+/// `notes add` on a pseudo-terminal: the time until the picker's list is
+/// drawn (down to its help line), as a person in the room waits
+/// for it; then Esc, which writes nothing.
+fn picker_first_screen(dir: &Path) -> (Duration, u64) {
+    use expectrl::Expect;
+    let mut cmd = Command::new(BIN);
+    cmd.arg("add")
+        .env_clear()
+        .env("NOTES_DIR", dir)
+        .env("NOTES_CONFIG", dir.join("config.toml"))
+        .env("NOTES_NOW", NOW)
+        .env("TERM", "xterm");
+    let start = Instant::now();
+    let mut session = expectrl::Session::spawn(cmd).expect("notes on a pty");
+    session.set_expect_timeout(Some(Duration::from_secs(10)));
+    session.expect("Esc cancels").expect("the picker is drawn");
+    let elapsed = start.elapsed();
+    session.send("\x1b").expect("Esc");
+    let _ = session.expect(expectrl::Eof);
+    (elapsed, 0)
 }
 
 /// Waits for the child, with its peak resident memory from the kernel.
