@@ -8,15 +8,15 @@ use clap::Args;
 
 use crate::error::{Error, Result};
 use crate::model::{Event, Kind, Link, Session, Speaker, Status, Vocabulary, storable, text};
-use crate::query::Query;
+use crate::query::{DaySel, Query};
 
 /// The filters shared by `list`, `filter` and `export`.
 #[derive(Debug, Clone, Default, Args)]
 #[command(next_help_heading = "Filters")]
 pub struct FilterArgs {
-    /// Only this day (repeat for several)
-    #[arg(short, long, value_name = "N", value_parser = parse_day)]
-    pub day: Vec<u32>,
+    /// Only this day: a number, today, tomorrow, yesterday, a date (2024-03-21) or a weekday (thursday, jeudi); repeat for several
+    #[arg(short, long, value_name = "DAY", value_parser = parse_day_arg)]
+    pub day: Vec<DayArg>,
 
     /// Only this kind: keynote, talk, panel, lightning, workshop, bof, demo, sponsor, networking, other
     #[arg(short, long, value_name = "KIND", value_parser = parse_kind)]
@@ -38,18 +38,40 @@ pub struct FilterArgs {
     #[arg(short, long, value_name = "NAME")]
     pub speaker: Option<String>,
 
-    /// Only sessions whose title, speakers, tags or notes contain these words
+    /// Only sessions in this room (part of its name)
+    #[arg(long, value_name = "ROOM")]
+    pub room: Option<String>,
+
+    /// Only sessions of this track (part of its name)
+    #[arg(long, value_name = "TRACK")]
+    pub track: Option<String>,
+
+    /// Only sessions with these words (whole words, or their start) in the title, speakers, tags, room, track, notes or abstract
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
 }
 
 impl FilterArgs {
-    /// The filters as a [`Query`], verdicts resolved against `vocabulary`.
-    pub fn query(&self, vocabulary: &Vocabulary) -> Result<Query> {
+    /// The filters as a [`Query`], verdicts resolved against `vocabulary`;
+    /// `today` (the date in the event's zone) is asked for only when a day
+    /// is given as today, tomorrow or yesterday.
+    pub fn query(&self, vocabulary: &Vocabulary, today: impl FnOnce() -> Result<NaiveDate>) -> Result<Query> {
         let verdicts =
             self.verdict.iter().map(|v| vocabulary.resolve(v).map(|v| v.key.clone())).collect::<Result<_>>()?;
+        let relative = self.day.iter().any(|d| matches!(d, DayArg::FromToday(_)));
+        let today = if relative { Some(today()?) } else { None };
+        let resolve = |day: &DayArg| match *day {
+            DayArg::Is(sel) => sel,
+            // Day 0 is no day: a date out of chrono's range matches nothing.
+            DayArg::FromToday(offset) => today
+                .and_then(|t| t.checked_add_signed(chrono::Duration::days(offset)))
+                .map_or(DaySel::Number(0), DaySel::Date),
+        };
+        let days = self.day.iter().map(resolve).collect();
         let query = Query {
-            days: self.day.clone(),
+            days,
+            room: self.room.as_deref().map(text::fold),
+            track: self.track.as_deref().map(text::fold),
             kinds: self.kind.clone(),
             verdicts,
             statuses: self.status.clone(),
@@ -75,6 +97,55 @@ pub fn parse_date(input: &str) -> Result<NaiveDate> {
         input: input.to_string(),
         expected: "YYYY-MM-DD, e.g. 2024-03-19",
     })
+}
+
+/// A day as a filter takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayArg {
+    Is(DaySel),
+    /// Today (0), tomorrow (1), yesterday (-1): a date once the clock is read.
+    FromToday(i64),
+}
+
+/// A day number, today / tomorrow / yesterday (also in French), a date, or
+/// a weekday in English or French (whole or its first three letters).
+pub fn parse_day_arg(input: &str) -> Result<DayArg> {
+    let word = text::fold(input.trim());
+    let relative = match word.as_str() {
+        "today" | "aujourd'hui" | "aujourdhui" => Some(0),
+        "tomorrow" | "demain" => Some(1),
+        "yesterday" | "hier" => Some(-1),
+        _ => None,
+    };
+    if let Some(offset) = relative {
+        return Ok(DayArg::FromToday(offset));
+    }
+    if let Ok(day) = word.parse::<u32>() {
+        return parse_day(&day.to_string()).map(|n| DayArg::Is(DaySel::Number(n)));
+    }
+    if let Ok(date) = NaiveDate::parse_from_str(&word, "%Y-%m-%d") {
+        return Ok(DayArg::Is(DaySel::Date(date)));
+    }
+    weekday(&word).map(|w| DayArg::Is(DaySel::Weekday(w))).ok_or_else(|| Error::BadValue {
+        what: "day",
+        input: input.to_string(),
+        expected: "a day number (1 for the first day), today, tomorrow, yesterday, a date (2024-03-21) or a weekday",
+    })
+}
+
+fn weekday(word: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::*;
+    const NAMES: [(chrono::Weekday, &str, &str); 7] = [
+        (Mon, "monday", "lundi"),
+        (Tue, "tuesday", "mardi"),
+        (Wed, "wednesday", "mercredi"),
+        (Thu, "thursday", "jeudi"),
+        (Fri, "friday", "vendredi"),
+        (Sat, "saturday", "samedi"),
+        (Sun, "sunday", "dimanche"),
+    ];
+    let prefix = |name: &str| word.len() >= 3 && name.starts_with(word);
+    NAMES.iter().find(|(_, en, fr)| prefix(en) || prefix(fr)).map(|(day, _, _)| *day)
 }
 
 pub fn parse_day(input: &str) -> Result<u32> {

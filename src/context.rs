@@ -109,6 +109,16 @@ impl Context {
         lazy(&self.now, clock::now).copied()
     }
 
+    /// Today's date in the zone of the event worked on (UTC without one),
+    /// for the days named today, tomorrow, yesterday.
+    pub fn today(&self) -> Result<chrono::NaiveDate> {
+        let now = self.now()?;
+        Ok(match self.load_event() {
+            Ok(file) => file.event.timezone.local(&now).date_naive(),
+            Err(_) => now.date_naive(),
+        })
+    }
+
     /// `--lang`, else `lang` in config, else the locale, else English. A
     /// broken config is reported by the commands that read it, not here.
     pub fn lang(&self) -> Lang {

@@ -25,7 +25,7 @@ pub trait Prompt {
     fn select(&mut self, question: &str, items: &[String], default: usize) -> Result<usize>;
     fn confirm(&mut self, question: &str, default: bool) -> Result<bool>;
     /// One of `choices`, by index, narrowed by typing: every word typed
-    /// must be in a choice's whole text, shown or not.
+    /// must start a word of a choice's whole text, shown or not.
     fn pick(&mut self, question: &str, choices: &[Choice]) -> Result<usize>;
 }
 
@@ -58,7 +58,7 @@ impl Choice {
             return Some(i64::MIN / 2 + order);
         }
         let typed = text::fold(typed);
-        typed.split_whitespace().all(|word| self.searched.contains(word)).then_some(order)
+        typed.split_whitespace().all(|word| text::has_word(&self.searched, word)).then_some(order)
     }
 }
 

@@ -4,14 +4,34 @@
 //! Values within one field are alternatives (`--day 1 --day 2`); fields
 //! combine (`--day 2 --verdict meh`). Text matching ignores case and accents.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
 
 use crate::error::Error;
 use crate::model::{Event, EventFile, Kind, Session, Status, text};
 
+/// A day of an event as a filter names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DaySel {
+    Number(u32),
+    Date(NaiveDate),
+    /// Every day of the event that falls on this weekday.
+    Weekday(Weekday),
+}
+
+impl DaySel {
+    /// Whether day `day` of `event` is the one named.
+    pub fn includes(self, event: &Event, day: u32) -> bool {
+        match self {
+            DaySel::Number(n) => n == day,
+            DaySel::Date(date) => event.date_of(day) == Some(date),
+            DaySel::Weekday(weekday) => event.date_of(day).is_some_and(|d| d.weekday() == weekday),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Query {
-    pub days: Vec<u32>,
+    pub days: Vec<DaySel>,
     pub kinds: Vec<Kind>,
     /// Verdict keys, already resolved against the vocabulary.
     pub verdicts: Vec<String>,
@@ -20,6 +40,10 @@ pub struct Query {
     pub tags: Vec<String>,
     /// Folded part of a speaker's name or organisation.
     pub speaker: Option<String>,
+    /// Folded part of the room's name.
+    pub room: Option<String>,
+    /// Folded part of the track's name.
+    pub track: Option<String>,
     /// Folded words that must all appear in the title, speakers, tags or notes.
     pub words: Vec<String>,
 }
@@ -34,18 +58,30 @@ impl Query {
     /// Whether no filter was given: every session matches.
     pub fn is_empty(&self) -> bool {
         // Destructured, so that a new field cannot be forgotten here.
-        let Query { days, kinds, verdicts, statuses, tags, speaker, words } = self;
+        let Query { days, kinds, verdicts, statuses, tags, speaker, room, track, words } = self;
         days.is_empty()
             && kinds.is_empty()
             && verdicts.is_empty()
             && statuses.is_empty()
             && tags.is_empty()
             && speaker.is_none()
+            && room.is_none()
+            && track.is_none()
             && words.is_empty()
     }
 
-    pub fn matches(&self, session: &Session) -> bool {
-        (self.days.is_empty() || self.days.contains(&session.day))
+    /// Whether day `day` of `event` is one the query asks for.
+    pub fn includes_day(&self, event: &Event, day: u32) -> bool {
+        self.days.is_empty() || self.days.iter().any(|sel| sel.includes(event, day))
+    }
+
+    pub fn matches(&self, event: &Event, session: &Session) -> bool {
+        let part_of = |value: &Option<String>, wanted: &Option<String>| {
+            wanted.as_ref().is_none_or(|w| value.as_deref().is_some_and(|v| text::contains_folded(v, w)))
+        };
+        self.includes_day(event, session.day)
+            && part_of(&session.room, &self.room)
+            && part_of(&session.track, &self.track)
             && (self.kinds.is_empty() || self.kinds.contains(&session.kind))
             && (self.statuses.is_empty() || self.statuses.contains(&session.status))
             && (self.verdicts.is_empty() || session.verdict.as_ref().is_some_and(|v| self.verdicts.contains(v)))
@@ -64,7 +100,7 @@ impl Query {
             return true;
         }
         let haystack = text::fold(&searchable_text(session));
-        self.words.iter().all(|w| haystack.contains(w.as_str()))
+        self.words.iter().all(|w| text::has_word(&haystack, w))
     }
 
     /// The lines of the notes that contain one of the words, for `filter`.
@@ -74,7 +110,7 @@ impl Query {
             .lines()
             .filter(|line| {
                 let line = text::fold(line);
-                self.words.iter().any(|w| line.contains(w.as_str()))
+                self.words.iter().any(|w| text::has_word(&line, w))
             })
             .collect()
     }
@@ -108,7 +144,7 @@ pub fn select<'a>(files: &'a [EventFile], query: &Query) -> Vec<Row<'a>> {
     let mut rows: Vec<Row<'a>> = files
         .iter()
         .flat_map(|f| {
-            f.sessions.iter().filter(|s| query.matches(s)).map(move |s| Row {
+            f.sessions.iter().filter(|s| query.matches(&f.event, s)).map(move |s| Row {
                 event: &f.event,
                 session: s,
                 reference: None,
@@ -281,15 +317,15 @@ pub fn find_by_reference<'a>(wanted: &str, schedule: &'a [Session], refs: &[Stri
     }
 }
 
+/// What words are searched in: title, speakers, tags, room, track, notes
+/// and the programme's abstract.
 fn searchable_text(session: &Session) -> String {
     let mut all = session.title.clone();
-    for speaker in &session.speakers {
+    let speakers = session.speakers.iter().map(ToString::to_string);
+    let places = [&session.room, &session.track, &session.abstract_text].into_iter().flatten().cloned();
+    for part in speakers.chain(session.tags.iter().cloned()).chain(places) {
         all.push('\n');
-        all.push_str(&speaker.to_string());
-    }
-    for tag in &session.tags {
-        all.push('\n');
-        all.push_str(tag);
+        all.push_str(&part);
     }
     all.push('\n');
     all.push_str(&session.notes);
@@ -317,10 +353,23 @@ mod tests {
     #[test]
     fn fields_combine_and_values_alternate() {
         let s = cilium();
-        assert!(Query { days: vec![1, 2], ..Query::default() }.matches(&s));
-        assert!(!Query { days: vec![2], kinds: vec![Kind::Keynote], ..Query::default() }.matches(&s));
-        assert!(Query { tags: vec!["ebpf".into()], speaker: Some("isoval".into()), ..Query::default() }.matches(&s));
-        assert!(!Query { verdicts: vec!["meh".into()], ..Query::default() }.matches(&s));
+        assert!(Query { days: vec![DaySel::Number(1), DaySel::Number(2)], ..Query::default() }.matches(&event(), &s));
+        assert!(
+            !Query { days: vec![DaySel::Number(2)], kinds: vec![Kind::Keynote], ..Query::default() }
+                .matches(&event(), &s)
+        );
+        assert!(
+            Query { tags: vec!["ebpf".into()], speaker: Some("isoval".into()), ..Query::default() }
+                .matches(&event(), &s)
+        );
+        assert!(!Query { verdicts: vec!["meh".into()], ..Query::default() }.matches(&event(), &s));
+        // Day 2 of the event is Tuesday 24 March 2026.
+        let on = |sel| Query { days: vec![sel], ..Query::default() }.matches(&event(), &s);
+        assert!(
+            on(DaySel::Weekday(Weekday::Tue))
+                && on(DaySel::Date(chrono::NaiveDate::from_ymd_opt(2026, 3, 24).unwrap()))
+        );
+        assert!(!on(DaySel::Weekday(Weekday::Wed)));
     }
 
     fn event() -> Event {
@@ -377,7 +426,7 @@ mod tests {
     fn a_query_without_filters_is_empty() {
         assert!(Query::default().is_empty());
         assert!(Query::default().with_words([" "]).is_empty());
-        assert!(!Query { days: vec![2], ..Query::default() }.is_empty());
+        assert!(!Query { days: vec![DaySel::Number(2)], ..Query::default() }.is_empty());
         assert!(!Query::default().with_words(["ebpf"]).is_empty());
     }
 
@@ -385,8 +434,10 @@ mod tests {
     fn words_ignore_case_and_accents() {
         let s = cilium();
         let query = Query::default().with_words(["reseau"]);
-        assert!(query.matches(&s));
+        assert!(query.matches(&event(), &s));
+        // Words, not parts of words.
+        assert!(!Query::default().with_words(["lobal"]).matches(&event(), &s));
         assert_eq!(query.matching_lines(&s), vec!["- Réseau global"]);
-        assert!(!Query::default().with_words(["cidrs", "absent"]).matches(&s));
+        assert!(!Query::default().with_words(["cidrs", "absent"]).matches(&event(), &s));
     }
 }

@@ -40,7 +40,7 @@ pub struct ListArgs {
 }
 
 pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
-    let query = args.filter.query(ctx.vocabulary()?)?;
+    let query = args.filter.query(ctx.vocabulary()?, || ctx.today())?;
     if args.schedule {
         return list_schedule(&args, &query, ctx);
     }
@@ -75,7 +75,7 @@ fn list_schedule(args: &ListArgs, query: &Query, ctx: &Context) -> Result<()> {
         .iter()
         .zip(&refs)
         // A status is the person's: a talk they did not pick has none.
-        .filter(|(talk, _)| query.matches(talk) && (query.statuses.is_empty() || talk.id != 0))
+        .filter(|(talk, _)| query.matches(&file.event, talk) && (query.statuses.is_empty() || talk.id != 0))
         .map(|(talk, reference)| Row { event: &file.event, session: talk, reference: Some(reference) })
         .collect();
     sort_rows(&mut rows);

@@ -49,6 +49,16 @@ pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
     fold(haystack).contains(folded_needle)
 }
 
+/// Whether `word` (folded) starts a word of `folded` (folded): "rust"
+/// finds "Rust" and "rustacean", never "Trust". A word typed with a
+/// non-alphanumeric first character ("-v", ".net") matches anywhere.
+pub fn has_word(folded: &str, word: &str) -> bool {
+    let starts_word = word.chars().next().is_some_and(char::is_alphanumeric);
+    folded
+        .match_indices(word)
+        .any(|(at, _)| !starts_word || folded[..at].chars().next_back().is_none_or(|before| !before.is_alphanumeric()))
+}
+
 /// An ASCII slug from a name: "KubeCon Europe 2024" → "kubecon-europe-2024".
 /// Only `[a-z0-9-]`, so a slug can never name a path outside the journal.
 pub fn slugify(name: &str) -> String {
@@ -114,6 +124,15 @@ pub fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_start_at_word_boundaries() {
+        assert!(has_word("trust and rust", "rust"));
+        assert!(!has_word("trust me", "rust"));
+        assert!(has_word("rustacean", "rust"));
+        assert!(has_word("l'echelle", "echelle"));
+        assert!(has_word("asp.net core", ".net"));
+    }
 
     #[test]
     fn event_slugs_never_name_a_windows_device() {

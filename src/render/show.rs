@@ -23,7 +23,10 @@ pub fn session(event: &Event, s: &Session, vocabulary: &Vocabulary, lang: Lang) 
     field(w.room, s.room.as_deref().unwrap_or(""));
     field(w.track, s.track.as_deref().unwrap_or(""));
     field(w.kind, kind_label(s.kind, lang));
-    field(w.status, status_label(s.status, lang));
+    // A programme talk not in the journal (id 0) has no status of the person's.
+    if s.id != 0 {
+        field(w.status, status_label(s.status, lang));
+    }
     field(w.speakers, &s.speakers_line());
     field(w.tags, &s.tags.join(", "));
     for link in &s.links {
@@ -82,4 +85,13 @@ pub fn day(event: &Event, day: u32, lang: Lang) -> String {
         }
     }
     out
+}
+
+/// A talk of the programme: what `session` shows, headed by its reference
+/// and, when it is not in the journal, how to plan it.
+pub fn programme_talk(event: &Event, talk: &Session, reference: &str, vocabulary: &Vocabulary, lang: Lang) -> String {
+    let view = session(event, talk, vocabulary, lang);
+    let body = view.split_once('\n').map_or("", |(_, rest)| rest);
+    let plan = words(lang).plan_it;
+    format!("{reference}  {}\n{body}\n{plan} notes plan {reference}\n", sanitize_line(&talk.title))
 }

@@ -38,6 +38,8 @@ pub struct Words {
     /// The title of the session that keeps a day's jots made while no
     /// session was current.
     pub loose_notes: &'static str,
+    /// Before the command that plans a programme talk.
+    pub plan_it: &'static str,
     weekdays: [&'static str; 7],
     months: [&'static str; 12],
 }
@@ -69,6 +71,7 @@ pub const EN: Words = Words {
     removed_from_schedule: "removed from schedule",
     abstract_text: "Abstract",
     loose_notes: "Loose notes",
+    plan_it: "Not in your journal; to plan it:",
     weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
     months: [
         "January",
@@ -113,6 +116,7 @@ pub const FR: Words = Words {
     removed_from_schedule: "retiré du programme",
     abstract_text: "Résumé",
     loose_notes: "Notes en vrac",
+    plan_it: "Absent de votre journal ; pour le prévoir :",
     weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
     months: [
         "janvier",

@@ -54,7 +54,7 @@ pub struct IcsArgs {
 }
 
 pub fn run(args: IcsArgs, ctx: &mut Context) -> Result<()> {
-    let query = args.filter.query(ctx.vocabulary()?)?;
+    let query = args.filter.query(ctx.vocabulary()?, || ctx.today())?;
     let query = if query.is_empty() { Query { statuses: vec![Status::Planned], ..Query::default() } } else { query };
     let files = if args.all_events { ctx.load_flagged_or_all()? } else { vec![ctx.load_event()?] };
     let rows = select(&files, &query);

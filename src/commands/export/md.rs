@@ -9,7 +9,7 @@ use crate::args::FilterArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::model::{EventFile, Session};
-use crate::query::select;
+use crate::query::{DaySel, select};
 use crate::render::markdown::{self, BUILTIN_TEMPLATE, FrontMatter, PostInput, SeriesPost, Template};
 use crate::store::{read_small, write_output};
 
@@ -70,12 +70,20 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         .map_or_else(|| "built-in template".to_string(), |p| p.display().to_string());
     let template = Template { name: &template_name, source: template_source.as_deref().unwrap_or(BUILTIN_TEMPLATE) };
     let (vocabulary, lang) = (ctx.vocabulary()?, ctx.lang());
-    let query = args.filter.query(vocabulary)?;
+    let query = args.filter.query(vocabulary, || ctx.today())?;
     let file = ctx.load_event()?;
-    let days = match &args.filter.day {
-        days if days.is_empty() => (1..=file.event.day_count()).collect(),
-        days => days.iter().map(|d| file.event.check_day(*d)).collect::<Result<Vec<_>>>()?,
-    };
+    for day in &query.days {
+        if let DaySel::Number(n) = day {
+            file.event.check_day(*n)?;
+        }
+    }
+    let days: Vec<u32> = (1..=file.event.day_count()).filter(|&d| query.includes_day(&file.event, d)).collect();
+    if days.is_empty() {
+        return Err(Error::user(
+            format!("no day of {} is the one asked for", file.event.slug),
+            format!("its days run from {} to {}", file.event.start, file.event.end),
+        ));
+    }
     let sessions: Vec<_> = select(std::slice::from_ref(&file), &query).into_iter().map(|r| r.session).collect();
     let front_matter = match args.front_matter {
         FrontMatterArg::Yaml => FrontMatter::Yaml,

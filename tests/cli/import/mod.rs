@@ -8,6 +8,7 @@
 //! `20200918T120000Z` is 14:00 in Berlin in September 2020); DebConf's `date`
 //! is UTC while its venue is in Kolkata (+05:30); the others carry offsets.
 
+mod browsing;
 mod changing_schedule;
 mod fixtures;
 mod following;
