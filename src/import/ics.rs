@@ -53,7 +53,7 @@ impl Format for Ics {
         let mut skipped = 0;
         let mut unknown_zones = std::collections::BTreeSet::new();
         for event in calendar.components.iter().filter(|c| c.name == "VEVENT") {
-            match talk(event, producer, zone.or(declared.as_ref()), &mut unknown_zones) {
+            match talk(event, producer, zone.or(declared.as_ref()), declared.is_some(), &mut unknown_zones) {
                 Some(talk) => schedule.talks.push(talk),
                 None => skipped += 1,
             }
@@ -102,6 +102,7 @@ fn talk(
     event: &Component<'_>,
     producer: Producer,
     zone: Option<&Zone>,
+    declared: bool,
     unknown: &mut std::collections::BTreeSet<String>,
 ) -> Option<Talk> {
     let text = |name: &str| {
@@ -114,7 +115,12 @@ fn talk(
         return None;
     }
     let summary = text("SUMMARY")?;
-    let start = datetime(event.find_prop("DTSTART")?, zone, unknown)?;
+    let start_prop = event.find_prop("DTSTART")?;
+    // Neither UTC nor TZID, in a calendar that names no zone: a wall-clock time.
+    let floating = !declared
+        && !start_prop.val.as_str().trim().ends_with('Z')
+        && !start_prop.params.iter().any(|p| p.key == "TZID");
+    let start = datetime(start_prop, zone, unknown)?;
     let end = match event.find_prop("DTEND") {
         Some(end) => datetime(end, zone, unknown),
         None => text("DURATION").and_then(|d| parse_iso_duration(&d)).and_then(|d| start.checked_add_signed(d)),
@@ -140,6 +146,7 @@ fn talk(
         track: categories.first().cloned(),
         abstract_text: Some(description).filter(|d| !d.is_empty()),
         links: text("URL").map(|url| vec![Link { label: "schedule".into(), url }]).unwrap_or_default(),
+        floating,
     })
 }
 

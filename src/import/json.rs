@@ -98,7 +98,7 @@ impl Format for Json {
         for day in &conference.days {
             for (room, events) in &day.rooms {
                 for event in events {
-                    match talk(event, day, room, zone.or(declared.as_ref())) {
+                    match talk(event, day, room, zone.or(declared.as_ref()), declared.is_some()) {
                         Some(talk) => schedule.talks.push(talk),
                         None => skipped += 1,
                     }
@@ -117,19 +117,22 @@ fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
 }
 
-fn talk(event: &Event, day: &Day, room: &str, zone: Option<&Zone>) -> Option<Talk> {
+/// One talk; `declared`: the file names its zone (else a time without an
+/// offset is a wall-clock time, kept floating).
+fn talk(event: &Event, day: &Day, room: &str, zone: Option<&Zone>, declared: bool) -> Option<Talk> {
     let title = present(event.title.as_deref())?;
-    let start = match event.date.as_deref().and_then(|d| DateTime::parse_from_rfc3339(d).ok()) {
-        Some(start) => start,
+    let (start, floating) = match event.date.as_deref().and_then(|d| DateTime::parse_from_rfc3339(d).ok()) {
+        Some(start) => (start, false),
         None => {
             let day = day.date.as_deref().and_then(date)?;
             let time = NaiveTime::parse_from_str(event.start.as_deref()?, "%H:%M").ok()?;
-            local_time(day.and_time(time), zone)?
+            (local_time(day.and_time(time), zone)?, !declared)
         }
     };
     let id = event.guid.clone().or_else(|| event.code.clone()).or_else(|| event.id.as_ref().map(id_text));
     let entry = FrabEntry {
         id: id.as_deref(),
+        floating,
         title,
         subtitle: event.subtitle.as_deref(),
         start,

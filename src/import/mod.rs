@@ -49,6 +49,9 @@ pub struct Talk {
     pub kind: Kind,
     pub abstract_text: Option<String>,
     pub links: Vec<Link>,
+    /// The file gave the times without an offset or a zone of its own:
+    /// they are wall-clock times, kept so whatever the event's zone.
+    pub floating: bool,
 }
 
 impl Talk {
@@ -68,6 +71,7 @@ impl Talk {
             status: crate::model::Status::Planned,
             schedule_id: Some(self.id.clone()),
             abstract_text: self.abstract_text.clone(),
+            floating: self.floating,
             ..crate::model::Session::default()
         })
     }
@@ -90,6 +94,8 @@ struct FrabEntry<'a> {
     /// (label, url)
     links: Vec<(Option<&'a str>, &'a str)>,
     persons: Vec<&'a str>,
+    /// The start was a wall-clock time in no zone the file names.
+    floating: bool,
 }
 
 /// A trimmed, non-empty text.
@@ -127,6 +133,7 @@ impl FrabEntry<'_> {
                 .map(text::html_to_text)
                 .filter(|t| !t.is_empty()),
             links,
+            floating: self.floating,
         }
     }
 }

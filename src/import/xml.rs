@@ -122,7 +122,14 @@ impl Format for Xml {
             let day_date = date(day.date.as_ref());
             for room in &day.room {
                 for event in &room.event {
-                    match talk(event, day_date, room.name.as_deref(), zone.or(declared.as_ref()), day_change) {
+                    match talk(
+                        event,
+                        day_date,
+                        room.name.as_deref(),
+                        zone.or(declared.as_ref()),
+                        declared.is_some(),
+                        day_change,
+                    ) {
                         Some(talk) => schedule.talks.push(talk),
                         None => skipped += 1,
                     }
@@ -142,19 +149,21 @@ fn talk(
     day: Option<NaiveDate>,
     room: Option<&str>,
     zone: Option<&Zone>,
+    declared: bool,
     day_change: Option<NaiveTime>,
 ) -> Option<Talk> {
     let title = present(event.title.as_deref())?;
-    let start = match present(event.date.as_deref()).and_then(|d| DateTime::parse_from_rfc3339(d).ok()) {
-        Some(start) => start,
+    let (start, floating) = match present(event.date.as_deref()).and_then(|d| DateTime::parse_from_rfc3339(d).ok()) {
+        Some(start) => (start, false),
         None => {
             let time = NaiveTime::parse_from_str(event.start.as_deref()?.trim(), "%H:%M").ok()?;
             let after_midnight = day_change.is_some_and(|change| time < change);
             let date = if after_midnight { day?.checked_add_days(Days::new(1))? } else { day? };
-            local_time(date.and_time(time), zone)?
+            (local_time(date.and_time(time), zone)?, !declared)
         }
     };
     let entry = FrabEntry {
+        floating,
         id: present(event.guid.as_deref()).or(present(event.id.as_deref())),
         title,
         subtitle: event.subtitle.as_deref(),

@@ -81,6 +81,10 @@ pub struct Session {
     /// The talk was in an imported schedule and a later import no longer
     /// has it (cancelled, most often). The user's notes stay.
     pub removed_from_schedule: bool,
+    /// `at` and `end` are wall-clock times of the event's zone, stored
+    /// without an offset (a schedule that named no zone): a change of the
+    /// event's zone keeps them at the same hour.
+    pub floating: bool,
 }
 
 /// How long a talk without an end time is taken to last.
@@ -146,7 +150,7 @@ impl Session {
             id => "id", day => "day", title => "title", kind => "kind", speakers => "speakers", at => "at",
             end => "end", room => "room", track => "track", tags => "tags", links => "links", status => "status",
             verdict => "verdict", schedule_id => "schedule_id", abstract_text => "abstract",
-            removed_from_schedule => "removed_from_schedule",
+            removed_from_schedule => "removed_from_schedule", floating => "at",
         );
         match merge_notes(&base.notes, &mine.notes, &theirs.notes) {
             Some(notes) => merged.notes = notes,

@@ -197,6 +197,7 @@ pub fn session_on_any_day(record: SessionRecord, event: &Event) -> Result<Sessio
         schedule_id: record.schedule_id,
         abstract_text: record.abstract_text,
         removed_from_schedule: record.removed_from_schedule,
+        floating: record.at.as_ref().is_some_and(|at| at.offset.is_none()),
     })
 }
 
@@ -277,8 +278,8 @@ pub const SESSION_KEYS: &[Key<Session>] = &[
     scheduled("title", |s| Some(s.title.as_str().into())),
     scheduled("kind", |s| Some(s.kind.key().into())),
     scheduled("speakers", |s| string_array(&s.speakers.iter().map(Speaker::stored).collect::<Vec<_>>())),
-    scheduled("at", |s| s.at.map(datetime_value)),
-    scheduled("end", |s| s.end.map(datetime_value)),
+    scheduled("at", |s| s.at.map(|at| time_value(at, s.floating))),
+    scheduled("end", |s| s.end.map(|end| time_value(end, s.floating))),
     scheduled("room", |s| s.room.as_deref().map(Value::from)),
     scheduled("track", |s| s.track.as_deref().map(Value::from)),
     key("tags", |s| string_array(&s.tags)),
@@ -321,6 +322,17 @@ fn string_array(items: &[String]) -> Option<Value> {
 fn date_value(date: NaiveDate) -> Value {
     let text = date.format("%Y-%m-%d").to_string();
     Value::from(text.parse::<toml_edit::Datetime>().expect("a formatted date is a TOML date"))
+}
+
+/// A session's time: with its offset, or as the wall-clock time it is
+/// when `floating`.
+fn time_value(at: DateTime<FixedOffset>, floating: bool) -> Value {
+    if !floating {
+        return datetime_value(at);
+    }
+    let at = at.with_nanosecond(0).unwrap_or(at);
+    let text = at.format("%Y-%m-%dT%H:%M:%S").to_string();
+    Value::from(text.parse::<toml_edit::Datetime>().expect("a formatted local date-time is a TOML date-time"))
 }
 
 fn datetime_value(at: DateTime<FixedOffset>) -> Value {

@@ -74,3 +74,55 @@ fn a_refused_import_sets_no_zone() {
     let shown = crate::common::fails_without_change(&env, &["import", SCHED, "--tz", "Europe/Amsterdam"], 1);
     assert!(shown.contains("none of the 596 talks falls within"), "{shown}");
 }
+
+/// A pretalx-shaped schedule that names no zone: day dates and local
+/// starts only.
+const ZONELESS_JSON: &str = r#"{"schedule": {"version": "1", "conference": {
+  "acronym": "rmll", "title": "Rencontres sans fuseau", "start": "2025-05-12", "end": "2025-05-12",
+  "days": [{ "index": 1, "date": "2025-05-12", "rooms": { "Amphi": [
+    { "guid": "f1-0000", "start": "10:00", "duration": "00:45", "room": "Amphi",
+      "title": "Un talk à dix heures", "type": "Talk", "persons": [] }
+  ] } }] }}}"#;
+
+/// A calendar whose times are floating: no Z, no TZID, no X-WR-TIMEZONE.
+const FLOATING_ICS: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Journée flottante\r\n\
+BEGIN:VEVENT\r\nUID:float-1\r\nSUMMARY:Ten o'clock talk\r\nDTSTART:20250512T100000\r\nDTEND:20250512T104500\r\n\
+END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+fn first_talk_start(env: &TestEnv) -> String {
+    let talks: Value = serde_json::from_str(&env.ok(["list", "--schedule", "--json"])).unwrap();
+    talks[0]["start"].as_str().unwrap().to_string()
+}
+
+/// Times the file gives without a zone are wall-clock times: setting the
+/// event's zone afterwards keeps every talk at its hour, in the programme
+/// and in the journal.
+#[test]
+fn times_without_a_zone_stay_at_their_hour_when_the_zone_is_set_later() {
+    for (file, body, tz) in [("s.json", ZONELESS_JSON, None), ("s.ics", FLOATING_ICS, Some("Europe/Paris"))] {
+        let env = TestEnv::new();
+        super::write(&env, file, body);
+        let mut import = vec!["import", file];
+        import.extend(tz.iter().flat_map(|tz| ["--tz", *tz]));
+        env.ok(import);
+        let before = first_talk_start(&env);
+        assert!(before.starts_with("2025-05-12T10:00:00"), "{file}: {before}");
+        let reference =
+            env.ok(["list", "--schedule"]).lines().nth(2).unwrap().split_whitespace().next().unwrap().to_string();
+        env.ok(["plan", &reference]);
+        let slug = env.ok(["event", "list", "--json"]);
+        let slug: Value = serde_json::from_str(&slug).unwrap();
+        let slug = slug[0]["slug"].as_str().unwrap().to_string();
+        assert!(
+            env.event_file(&slug).contains("at = 2025-05-12T10:00:00\n"),
+            "stored as a wall-clock time:\n{}",
+            env.event_file(&slug)
+        );
+
+        env.ok(["event", "edit", "--tz", "America/New_York"]);
+        assert_eq!(first_talk_start(&env), "2025-05-12T10:00:00-04:00", "{file}");
+        let mine: Value = serde_json::from_str(&env.ok(["show", "1", "--json"])).unwrap();
+        assert_eq!(mine["start"], "2025-05-12T10:00:00-04:00", "{file}");
+        assert_eq!(mine["end"], "2025-05-12T10:45:00-04:00", "{file}");
+    }
+}
