@@ -80,7 +80,10 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     let source =
         args.file.file_name().map_or_else(|| args.file.display().to_string(), |n| n.to_string_lossy().into_owned());
     let by_id: HashMap<&str, &Session> = talks.iter().filter_map(|t| Some((t.schedule_id.as_deref()?, t))).collect();
+    let old_by_id: HashMap<&str, &Session> = old.iter().filter_map(|t| Some((t.schedule_id.as_deref()?, t))).collect();
+    let mut kept = Vec::new();
     let (updated, flagged) = journal.import(&event, &source, &talks, |doc| {
+        kept.clear();
         if zone_was.is_some() {
             doc.put_event(Event { timezone: event.timezone.clone(), ..doc.event().clone() })?;
         }
@@ -88,7 +91,11 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
         for session in doc.sessions()? {
             let Some(id) = session.schedule_id.as_deref() else { continue };
             let new = match by_id.get(id).copied().or_else(|| run_of(id, &session, &talks)) {
-                Some(talk) => follow_schedule(&session, talk),
+                Some(talk) => {
+                    let (new, mine) = follow_schedule(&session, old_by_id.get(id).copied(), talk);
+                    kept.extend(mine.into_iter().map(|field| (session.id, session.title.clone(), field)));
+                    new
+                }
                 None => Session { removed_from_schedule: true, ..session.clone() },
             };
             if new != session {
@@ -104,6 +111,12 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     })?;
     report.sessions_updated = updated;
     report.sessions_flagged = flagged;
+    for (id, title, field) in &kept {
+        ctx.ui.warn(&format!(
+            "#{id} {}: your {field} was kept; the schedule changed it too (notes show {id}, notes edit {id})",
+            crate::ui::sanitize_line(title)
+        ));
+    }
     if let Some(was) = zone_was {
         ctx.ui.status(&format!("The time zone of {} is now {} (it was {was}).", event.slug, event.timezone.name()));
     }
@@ -284,21 +297,30 @@ fn run_of<'a>(id: &str, session: &Session, talks: &'a [Session]) -> Option<&'a S
     talks.iter().filter(is_run).find(|t| t.at.is_some() && t.at == session.at)
 }
 
-/// A linked session with the schedule's fields of `talk`: title, times,
-/// day, room, speakers, and the talk's id. Notes, verdict, status and tags
-/// stay the user's.
-fn follow_schedule(session: &Session, talk: &Session) -> Session {
-    Session {
-        schedule_id: talk.schedule_id.clone(),
-        title: talk.title.clone(),
-        day: talk.day,
-        at: talk.at,
-        end: talk.end,
-        room: talk.room.clone(),
-        speakers: talk.speakers.clone(),
-        removed_from_schedule: false,
-        ..session.clone()
+/// A linked session with the schedule's fields of `talk` (title, times and
+/// day, room, speakers, and the talk's id), except those the person changed
+/// by hand: a field that differs from the previous schedule (`before`) is
+/// theirs and stays, and is named in the second value when the schedule
+/// changed it too. Notes, verdict, status and tags stay the user's.
+fn follow_schedule(session: &Session, before: Option<&Session>, talk: &Session) -> (Session, Vec<&'static str>) {
+    let mut new = Session { schedule_id: talk.schedule_id.clone(), removed_from_schedule: false, ..session.clone() };
+    let mut kept = Vec::new();
+    macro_rules! follow {
+        ($name:literal: $($field:ident),+) => {
+            let mine = before.is_some_and(|b| $(b.$field != session.$field)||+);
+            let changed_now = before.is_some_and(|b| $(b.$field != talk.$field)||+);
+            if !mine {
+                $(new.$field = talk.$field.clone();)+
+            } else if changed_now {
+                kept.push($name);
+            }
+        };
     }
+    follow!("title": title);
+    follow!("time": day, at, end);
+    follow!("room": room);
+    follow!("speakers": speakers);
+    (new, kept)
 }
 
 fn compare(old: &[Session], new: &[Session]) -> Report {

@@ -12,9 +12,13 @@ use crate::store::record::{self, SESSION_KEYS, SessionRecord};
 
 /// The session as TOML, without its id (not editable), under a comment
 /// that says how to save or cancel and which kinds and statuses exist.
-pub fn session_text(session: &Session, slug: &str) -> String {
+/// Times are shown in the event's zone, whatever offset the file holds.
+pub fn session_text(session: &Session, event: &Event) -> String {
+    let local = |t: Option<chrono::DateTime<chrono::FixedOffset>>| t.map(|t| event.timezone.local(&t));
+    let shown = Session { at: local(session.at), end: local(session.end), ..session.clone() };
+    let slug = &event.slug;
     let mut doc = DocumentMut::new();
-    record::sync_table(doc.as_table_mut(), &[], record::fields(SESSION_KEYS, session));
+    record::sync_table(doc.as_table_mut(), &[], record::fields(SESSION_KEYS, &shown));
     doc.remove("id");
     doc.decor_mut().set_prefix(format!(
         "# Session #{} of {slug}. Save and close to apply; empty the file to cancel.\n\

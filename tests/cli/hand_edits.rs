@@ -112,3 +112,22 @@ fn a_file_with_mixed_line_ends_keeps_them() {
     assert!(after.starts_with(&mixed[..mixed.find("[[sessions]]").unwrap()]), "{after}");
     assert_eq!(after.matches("\r\n").count(), 1, "{after}");
 }
+
+/// A time written by hand in UTC is shown in the event's zone in the
+/// editor, and saving without a change writes nothing.
+#[test]
+fn the_editor_shows_times_in_the_event_s_zone() {
+    let env = TestEnv::new();
+    std::fs::create_dir_all(env.journal()).unwrap();
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    let utc = HAND_WRITTEN.replace("day = 2\n", "day = 2\nat = 2024-03-20T10:00:00Z\n");
+    std::fs::write(&path, &utc).unwrap();
+    let seen = env.root.path().join("seen.toml");
+    let editor = format!("cp -f -- \"$1\" '{}' #", seen.display());
+    let out =
+        env.cmd(["edit", "1"]).env("EDITOR", format!("sh -c '{}' sh", editor.replace('\'', "'\\''"))).output().unwrap();
+    assert!(out.status.success(), "{}", env.describe(&out));
+    let shown = std::fs::read_to_string(&seen).unwrap();
+    assert!(shown.contains("at = 2024-03-20T11:00:00+01:00\n"), "{shown}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), utc);
+}

@@ -242,3 +242,26 @@ fn an_import_killed_at_any_moment_leaves_both_files_from_one_import() {
         .collect();
     assert!(!names.iter().any(|n| n.ends_with(".pending") || n.ends_with(".tmp")), "{names:?}");
 }
+
+/// b2b2 moves to day 2, 11:30, Amphi ⚡ in v2. A room I set by hand stays
+/// mine, with a word; what I did not touch (the time) follows.
+#[test]
+fn a_reimport_keeps_what_i_changed_by_hand_and_says_so() {
+    let env = TestEnv::new();
+    write(&env, "s.json", SCHEDULE_V1);
+    env.ok(["import", "s.json"]);
+    env.ok(["plan", "b2b2", "c3c3"]);
+    env.ok(["edit", "1", "--room", "Salle A (au fond)"]);
+    env.ok(["edit", "2", "--title", "Observabilité, mon titre"]);
+    write(&env, "s.json", SCHEDULE_V2);
+    let shown = env.transcript(["import", "s.json"]);
+    assert!(shown.contains("warning: #1 Rust à l'échelle: your room was kept; the schedule changed it too"), "{shown}");
+    assert!(shown.contains("warning: #2 Observabilité, mon titre: your title was kept"), "{shown}");
+    let (moved, renamed) = (session(&env, 1), session(&env, 2));
+    assert_eq!(moved["room"], "Salle A (au fond)");
+    assert_eq!(moved["start"], "2025-05-13T11:30:00+02:00");
+    assert_eq!(renamed["title"], "Observabilité, mon titre");
+    // Imported again, nothing new to say.
+    let again = env.transcript(["import", "s.json"]);
+    assert!(!again.contains("warning"), "{again}");
+}
