@@ -4,7 +4,7 @@
 //! Values within one field are alternatives (`--day 1 --day 2`); fields
 //! combine (`--day 2 --verdict meh`). Text matching ignores case and accents.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Utc, Weekday};
 
 use crate::error::Error;
 use crate::model::{Event, EventFile, Kind, Session, Status, text};
@@ -194,13 +194,16 @@ pub fn the_one<'a>(
         .or_else(|| only(under_way.iter().copied().filter(|t| planned(t)).collect()))
 }
 
-/// The ids of the planned talks under way at `now` (breaks and day-long
-/// entries are not talks).
-pub fn planned_under_way<'a>(sessions: impl IntoIterator<Item = &'a Session>, now: DateTime<Utc>) -> Vec<u32> {
+/// The planned talks under way at `now`, with their start (breaks and
+/// day-long entries are not talks).
+pub fn planned_under_way<'a>(
+    sessions: impl IntoIterator<Item = &'a Session>,
+    now: DateTime<Utc>,
+) -> Vec<(u32, DateTime<FixedOffset>)> {
     sessions
         .into_iter()
         .filter(|s| s.status == Status::Planned && s.kind != Kind::Other && s.is_under_way(now))
-        .map(|s| s.id)
+        .filter_map(|s| Some((s.id, s.at?)))
         .collect()
 }
 
@@ -250,22 +253,31 @@ const SOON: Duration = Duration::minutes(15);
 const LONG_AGO: Duration = Duration::hours(1);
 
 /// Where a jot goes at `now`, given the current session (if any) of
-/// `event`. `planned_under_way` lists the planned talks under way; it is
-/// only called when the current session cannot take the note without a
-/// second look, so the common case reads one session.
+/// `event`. `planned_under_way` lists the planned talks under way with
+/// their start; it is only called when the current session cannot take the
+/// note without a second look, so the common case reads one session. A
+/// session noted without an end (a hallway chat) lasts until a planned talk
+/// begins after it.
 pub fn jot_target<E>(
     current: Option<&Session>,
     event: &Event,
     now: DateTime<Utc>,
-    planned_under_way: impl FnOnce() -> Result<Vec<u32>, E>,
+    planned_under_way: impl FnOnce() -> Result<Vec<(u32, DateTime<FixedOffset>)>, E>,
 ) -> Result<JotTarget, E> {
     let ended = current.is_some_and(|c| c.ends_at().is_some_and(|end| end <= now));
     let stale = current.and_then(|c| staleness(c, event, now));
-    if current.is_some() && !ended && stale.is_none() {
+    let live = current.is_some() && !ended && stale.is_none();
+    if live && current.is_some_and(|c| c.end.is_some()) {
         return Ok(JotTarget::Current);
     }
     let current_id = current.map(|c| c.id);
-    if let [id] = planned_under_way()?.into_iter().filter(|&id| Some(id) != current_id).collect::<Vec<_>>()[..] {
+    let begun_after = current.and_then(|c| c.at).filter(|_| live);
+    let planned: Vec<u32> = planned_under_way()?
+        .into_iter()
+        .filter(|&(id, start)| Some(id) != current_id && begun_after.is_none_or(|after| start > after))
+        .map(|(id, _)| id)
+        .collect();
+    if let [id] = planned[..] {
         return Ok(JotTarget::Planned(id));
     }
     Ok(match (current, stale) {
@@ -397,8 +409,10 @@ mod tests {
         DateTime::parse_from_rfc3339(&format!("2026-03-24T{time}:00+01:00")).unwrap().to_utc()
     }
 
+    /// Where a jot goes; `planned` talks under way all began at 09:31.
     fn target(current: Option<&Session>, now: &str, planned: &[u32]) -> JotTarget {
-        jot_target::<()>(current, &event(), at(now), || Ok(planned.to_vec())).unwrap()
+        let begun = DateTime::parse_from_rfc3339("2026-03-24T09:31:00+01:00").unwrap();
+        jot_target::<()>(current, &event(), at(now), || Ok(planned.iter().map(|&id| (id, begun)).collect())).unwrap()
     }
 
     #[test]
@@ -420,6 +434,12 @@ mod tests {
         let yesterday = Session { day: 1, at: None, end: None, ..talk(3, "09:00", "09:30") };
         assert_eq!(target(Some(&yesterday), "10:00", &[]), JotTarget::Stale(Staleness::OtherDay));
         assert_eq!(target(Some(&yesterday), "10:00", &[9]), JotTarget::Planned(9));
+        // A chat noted at 09:20 without an end gives way to a planned talk
+        // begun after it, not to one begun before it.
+        let chat = Session { end: None, ..talk(4, "09:20", "09:20") };
+        assert_eq!(target(Some(&chat), "09:40", &[7]), JotTarget::Planned(7));
+        let late_chat = Session { end: None, ..talk(5, "09:35", "09:35") };
+        assert_eq!(target(Some(&late_chat), "09:40", &[7]), JotTarget::Current);
     }
 
     #[test]

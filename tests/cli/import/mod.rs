@@ -19,6 +19,7 @@ mod plan_and_now;
 mod planning;
 mod regressions;
 mod reimport;
+mod replayed_day;
 mod zones;
 
 use std::fs;
