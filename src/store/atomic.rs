@@ -32,35 +32,39 @@ pub fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 /// files are private. The caller must hold the file's lock.
 pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
     remove_leftovers(path);
-    replace(path, contents, true)
+    replace(path, contents, true, Sharing::Private)
 }
 
 /// Like [`write`], without waiting for the disk: for state that is cheap to
 /// lose (the current session), never for notes.
 pub fn write_relaxed(path: &Path, contents: &[u8]) -> Result<()> {
     remove_leftovers(path);
-    replace(path, contents, false)
+    replace(path, contents, false, Sharing::Private)
+}
+
+/// Who a new file and its new folders are for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sharing {
+    /// The journal: 0600 files, a 0700 folder.
+    Private,
+    /// An exported post: 0644 files, folders as the umask makes them.
+    Shared,
 }
 
 /// Like [`write`] for a file meant to be shared (an exported post), made
-/// without a lock: a new one is readable by others (0644), an existing one
-/// keeps its mode.
+/// without a lock: a new one is readable by others (0644) and so are the
+/// folders made for it; an existing one keeps its mode.
 pub fn write_shared(path: &Path, contents: &[u8]) -> Result<()> {
-    let existed = path.exists();
-    replace(path, contents, true)?;
-    #[cfg(unix)]
-    if !existed {
-        use std::os::unix::fs::PermissionsExt;
-        fs::set_permissions(path, fs::Permissions::from_mode(0o644))
-            .map_err(|e| Error::io("set permissions on", path, e))?;
-    }
-    Ok(())
+    replace(path, contents, true, Sharing::Shared)
 }
 
-fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
+fn replace(path: &Path, contents: &[u8], durable: bool, sharing: Sharing) -> Result<()> {
     // "post.md" has the parent "", which is the current directory.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    create_private_dir(dir)?;
+    match sharing {
+        Sharing::Private => create_private_dir(dir)?,
+        Sharing::Shared => fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?,
+    }
     // Created exclusively (O_EXCL), 0600, under a name nobody can guess;
     // removed on any error.
     let mut temp = tempfile::Builder::new()
@@ -68,9 +72,10 @@ fn replace(path: &Path, contents: &[u8], durable: bool) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temp file in", dir, e))?;
-    let permissions = match fs::metadata(path) {
-        Ok(meta) if meta.is_file() => meta.permissions(),
-        _ => private_permissions(),
+    let permissions = match (fs::metadata(path), sharing) {
+        (Ok(meta), _) if meta.is_file() => meta.permissions(),
+        (_, Sharing::Private) => private_permissions(),
+        (_, Sharing::Shared) => shared_permissions(),
     };
     let file = temp.as_file_mut();
     file.set_permissions(permissions).map_err(|e| Error::io("set permissions on", path, e))?;
@@ -121,6 +126,16 @@ pub fn remove_leftovers(path: &Path) {
 #[cfg(unix)]
 fn private_permissions() -> fs::Permissions {
     std::os::unix::fs::PermissionsExt::from_mode(FILE_MODE)
+}
+
+#[cfg(unix)]
+fn shared_permissions() -> fs::Permissions {
+    std::os::unix::fs::PermissionsExt::from_mode(0o644)
+}
+
+#[cfg(not(unix))]
+fn shared_permissions() -> fs::Permissions {
+    private_permissions()
 }
 
 #[cfg(not(unix))]

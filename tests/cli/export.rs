@@ -511,3 +511,39 @@ fn two_exports_to_one_file_at_once_never_mix() {
     let names: Vec<_> = std::fs::read_dir(env.root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert!(names.iter().all(|n| !n.to_string_lossy().ends_with(".tmp")), "{names:?}");
 }
+
+/// With front matter the site's theme prints the title: the body has no
+/// `# title`; the post is published unless `--draft`; each day's post has
+/// its own day's tags; the folder of posts is readable like the posts.
+#[test]
+fn a_post_with_front_matter_is_ready_for_a_static_site() {
+    let env = TestEnv::new();
+    let post = export(&env, &["--day", "2", "--front-matter", "yaml"]);
+    assert!(post.starts_with("---\ntitle: \"KubeCon + CloudNativeCon Europe 2024 — Day 2"), "{post}");
+    assert!(!post.contains("draft"), "{post}");
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_YAML_STYLE_METADATA_BLOCKS);
+    let h1 = Parser::new_ext(&post, options)
+        .filter(|e| matches!(e, Event::Start(Tag::Heading { level: pulldown_cmark::HeadingLevel::H1, .. })))
+        .count();
+    assert_eq!(h1, 0, "{post}");
+    let draft = export(&env, &["--day", "2", "--front-matter", "toml", "--draft"]);
+    assert!(draft.contains("draft = true\n"), "{draft}");
+    let refused = fails_without_change(&env, &["--dir", example(), "export", "md", "--draft"], 2);
+    assert!(refused.contains("--front-matter"), "{refused}");
+
+    let out_dir = env.root.path().join("site/content/posts");
+    let dir_arg = out_dir.to_str().unwrap();
+    env.cmd(["--dir", example(), "export", "md", "--per-day", dir_arg, "--front-matter", "yaml"]).assert().success();
+    let tags = |day: u32| {
+        let text = std::fs::read_to_string(out_dir.join(format!("kubecon-europe-2024-day-{day}.md"))).unwrap();
+        text.lines().find(|l| l.starts_with("tags:")).unwrap().to_string()
+    };
+    assert_ne!(tags(2), tags(3), "each day has its own tags");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out_dir).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode & 0o055, 0o055, "the folder of posts is readable by others: {mode:o}");
+    }
+}

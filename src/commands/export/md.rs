@@ -34,6 +34,10 @@ pub struct MdArgs {
     #[arg(long, value_enum, default_value_t = FrontMatterArg::None)]
     front_matter: FrontMatterArg,
 
+    /// Mark the post a draft in its front matter (a plain `hugo` then builds no page of it)
+    #[arg(long, requires = "front_matter")]
+    draft: bool,
+
     /// Render this template (minijinja) instead of the built-in one
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
@@ -99,6 +103,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         lang,
         front_matter,
         author,
+        draft: args.draft,
     };
     if let Some(dir) = &args.per_day {
         return per_day(dir, &file, &days, &sessions, args.output.force, &input, &template, ctx);

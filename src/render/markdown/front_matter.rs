@@ -12,8 +12,16 @@ pub enum FrontMatter {
     None,
 }
 
-/// The block that opens the post, or nothing.
-pub fn front_matter(kind: FrontMatter, title: &str, date: NaiveDate, tags: &[String], author: Option<&str>) -> String {
+/// The block that opens the post, or nothing. `draft` only when asked:
+/// a static site builds no page of a draft by default.
+pub fn front_matter(
+    kind: FrontMatter,
+    title: &str,
+    date: NaiveDate,
+    tags: &[String],
+    author: Option<&str>,
+    draft: bool,
+) -> String {
     let quote = |s: &str| serde_json::to_string(s).expect("strings serialise");
     match kind {
         FrontMatter::None => String::new(),
@@ -23,7 +31,11 @@ pub fn front_matter(kind: FrontMatter, title: &str, date: NaiveDate, tags: &[Str
                 let _ = writeln!(out, "author: {}", quote(author));
             }
             let tags: Vec<String> = tags.iter().map(|t| quote(t)).collect();
-            let _ = write!(out, "tags: [{}]\ndraft: true\n---\n", tags.join(", "));
+            let _ = writeln!(out, "tags: [{}]", tags.join(", "));
+            if draft {
+                out.push_str("draft: true\n");
+            }
+            out.push_str("---\n");
             out
         }
         FrontMatter::Toml => {
@@ -34,7 +46,9 @@ pub fn front_matter(kind: FrontMatter, title: &str, date: NaiveDate, tags: &[Str
                 doc["author"] = toml_edit::value(author);
             }
             doc["tags"] = toml_edit::value(tags.iter().map(String::as_str).collect::<toml_edit::Array>());
-            doc["draft"] = toml_edit::value(true);
+            if draft {
+                doc["draft"] = toml_edit::value(true);
+            }
             format!("+++\n{doc}+++\n")
         }
     }

@@ -128,6 +128,8 @@ pub struct PostInput<'a> {
     pub lang: Lang,
     pub front_matter: FrontMatter,
     pub author: Option<&'a str>,
+    /// Marked as a draft in the front matter (not published by a plain build).
+    pub draft: bool,
 }
 
 /// Builds the template data. One day gives a day post; several days give
@@ -173,7 +175,7 @@ pub fn build(input: &PostInput<'_>) -> Post {
         [_] => format!("{title} ({})", words(input.lang).day_and_month(date)),
         _ => title,
     };
-    post.front_matter = front_matter(input.front_matter, &dated_title, date, &post.tags, input.author);
+    post.front_matter = front_matter(input.front_matter, &dated_title, date, &post.tags, input.author, input.draft);
     post
 }
 
@@ -303,7 +305,9 @@ fn post_tags(input: &PostInput<'_>) -> Vec<String> {
     // Counted in first-seen order, so that equal counts keep it.
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for tag in input.sessions.iter().flat_map(|s| s.tags.iter()).map(|t| text::one_line(t)) {
+    // The post's own days only: a day's post carries that day's tags.
+    let sessions = input.sessions.iter().filter(|s| input.days.contains(&s.day));
+    for tag in sessions.flat_map(|s| s.tags.iter()).map(|t| text::one_line(t)) {
         match index.get(&tag) {
             Some(&i) => counts[i].1 += 1,
             None => {
