@@ -83,6 +83,33 @@ impl FilterArgs {
     }
 }
 
+/// `URL` or `LABEL=URL`; an address without a scheme (`example.org/x`) is
+/// taken as https, and what is no address at all is refused.
+pub fn parse_link(input: &str) -> Result<Link> {
+    let link = Link::parse(input);
+    if link.url.contains("://") || link.url.starts_with("mailto:") {
+        return Ok(link);
+    }
+    let host = link.url.split('/').next().unwrap_or("");
+    let looks_like_host = host.contains('.') && !host.starts_with('.') && !host.ends_with('.');
+    if looks_like_host && !link.url.chars().any(char::is_whitespace) {
+        return Ok(Link::parse(&format!("{}https://{}", label_prefix(input), link.url)));
+    }
+    Err(Error::BadValue {
+        what: "link",
+        input: input.to_string(),
+        expected: "an address such as https://example.org/slides.pdf, or LABEL=URL",
+    })
+}
+
+/// `slides=` of `slides=example.org/x`, or nothing.
+fn label_prefix(input: &str) -> &str {
+    match input.trim().split_once('=') {
+        Some((label, _)) if !label.contains('/') && !label.contains("://") => &input.trim()[..=label.len()],
+        _ => "",
+    }
+}
+
 pub fn parse_kind(input: &str) -> Result<Kind> {
     input.parse()
 }
@@ -229,9 +256,9 @@ pub struct SessionFields {
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
     pub end: Option<TimeArg>,
 
-    /// Link, as URL or LABEL=URL, e.g. slides=https://… (repeat for several)
-    #[arg(long, value_name = "LINK")]
-    pub link: Vec<String>,
+    /// Link, as URL or LABEL=URL, e.g. slides=https://… (repeat for several; example.org/x is https://example.org/x)
+    #[arg(long, value_name = "LINK", value_parser = parse_link)]
+    pub link: Vec<Link>,
 
     /// attended, planned, missed, replay [default: attended]
     #[arg(long, value_parser = parse_status)]
@@ -284,7 +311,7 @@ impl SessionFields {
         }
         set_text(&mut session.room, &self.room);
         set_text(&mut session.track, &self.track);
-        session.links.extend(self.link.iter().map(|l| Link::parse(l)));
+        session.links.extend(self.link.iter().cloned());
         if self.at.is_some() {
             session.at = resolve_time(self.at, event, session.day)?;
         }

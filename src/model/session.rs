@@ -199,13 +199,19 @@ pub fn short_refs(talks: &[Session]) -> Vec<String> {
 
 fn is_list_item(line: &str) -> bool {
     let line = line.trim_start();
-    line.starts_with("- ") || line.starts_with("* ")
+    line.starts_with("- ") || line.starts_with("* ") || is_ordered_item(line)
+}
+
+/// "2. text" or "2) text": an item of a numbered list.
+fn is_ordered_item(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    (1..=9).contains(&digits) && [". ", ") "].iter().any(|marker| line[digits..].starts_with(marker))
 }
 
 /// Whether a jotted text already starts a Markdown block of its own.
 fn is_block_start(text: &str) -> bool {
     let first = text.trim_start();
-    ["- ", "* ", "> ", "#", "```", "1. "].iter().any(|p| first.starts_with(p)) || text.contains('\n')
+    ["- ", "* ", "> ", "#", "```"].iter().any(|p| first.starts_with(p)) || is_ordered_item(first) || text.contains('\n')
 }
 
 #[cfg(test)]
@@ -249,6 +255,15 @@ mod tests {
         s.jot("- second, typed with its dash", false);
         s.jot("* third", false);
         assert_eq!(s.notes, "- first\n- second, typed with its dash\n* third\n");
+    }
+
+    #[test]
+    fn a_numbered_list_jotted_item_by_item_stays_one_list() {
+        let mut s = Session::default();
+        s.jot("1. install the CLI", false);
+        s.jot("2. run the wizard", false);
+        s.jot("3. done", false);
+        assert_eq!(s.notes, "1. install the CLI\n2. run the wizard\n3. done\n");
     }
 
     #[test]

@@ -147,6 +147,19 @@ pub fn kind_label(kind: Kind, lang: Lang) -> &'static str {
     }
 }
 
+/// A link's label in a post: the labels notes gives links by itself
+/// (slides, video, repo, link, schedule) in the post's language; the
+/// person's own labels as written.
+pub fn link_label(label: &str, lang: Lang) -> &str {
+    match (lang, label) {
+        (Lang::Fr, "video") => "vidéo",
+        (Lang::Fr, "repo") => "dépôt",
+        (Lang::Fr, "link") => "lien",
+        (Lang::Fr, "schedule") => "programme",
+        _ => label,
+    }
+}
+
 /// How a status reads in a table or a session's view.
 pub fn status_label(status: Status, lang: Lang) -> &'static str {
     match (lang, status) {
@@ -260,7 +273,7 @@ pub fn post_words(lang: Lang) -> PostWords {
         Lang::Fr => PostWords {
             keynotes: "Keynotes",
             talks: "Talks",
-            wished: "Les talks que j'aurais aimé voir",
+            wished: "Les talks que j’aurais aimé voir",
             meetings: "Sponsors et rencontres",
             to_try: "À tester",
             conclusion: "Conclusion",
@@ -283,7 +296,7 @@ pub fn post_words(lang: Lang) -> PostWords {
 /// "This post is part of a series of 3 posts: …", with the links given.
 pub fn series_text(lang: Lang, total: usize, links: &[String]) -> String {
     match lang {
-        Lang::Fr => format!("Cet article fait partie d'une série de {total} articles\u{a0}: {}.", links.join(", ")),
+        Lang::Fr => format!("Cet article fait partie d’une série de {total} articles\u{a0}: {}.", links.join(", ")),
         Lang::En => format!("This post is part of a series of {total} posts: {}.", links.join(", ")),
     }
 }

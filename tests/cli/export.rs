@@ -108,7 +108,7 @@ fn the_post_structure_is_what_a_reader_expects() {
     assert_eq!(headings(&outline, 1), ["KubeCon + CloudNativeCon Europe 2024 — Jour 2"]);
     assert_eq!(
         headings(&outline, 2),
-        ["Keynotes", "Talks", "Les talks que j'aurais aimé voir", "Sponsors et rencontres", "À tester", "Conclusion"]
+        ["Keynotes", "Talks", "Les talks que j’aurais aimé voir", "Sponsors et rencontres", "À tester", "Conclusion"]
     );
     assert_eq!(
         headings(&outline, 3),
@@ -331,7 +331,7 @@ fn a_recap_day_rebuilt_from_commands_has_the_recap_outline() {
     assert_eq!(headings(&outline, 1), ["KubeCon Europe 2020 Virtual — Jour 4 : Dernier jour"]);
     assert_eq!(
         headings(&outline, 2),
-        ["Keynotes", "Talks", "Les talks que j'aurais aimé voir", "À tester", "Conclusion"]
+        ["Keynotes", "Talks", "Les talks que j’aurais aimé voir", "À tester", "Conclusion"]
     );
     let h3 = headings(&outline, 3);
     assert_eq!(&h3[3..], talks);
@@ -546,4 +546,26 @@ fn a_post_with_front_matter_is_ready_for_a_static_site() {
         let mode = std::fs::metadata(&out_dir).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode & 0o055, 0o055, "the folder of posts is readable by others: {mode:o}");
     }
+}
+
+/// What a person jots as Markdown stays that Markdown in the post.
+#[test]
+fn jots_that_are_markdown_stay_that_markdown() {
+    let env = TestEnv::new();
+    env.ok(["event", "add", "Devoxx France", "--start", "2025-04-16", "--end", "2025-04-18", "--tz", "Europe/Paris"]);
+    env.ok(["add", "Rust pour les devs Java", "-d", "2", "--at", "10:00", "--link", "speakerdeck.com/x/rust"]);
+    for jot in ["1. installer rustup", "2. cargo new", "3. cargo run", "## Questions", "Pourquoi pas Go ?"] {
+        env.ok(["jot", jot]);
+    }
+    env.ok(["edit", "1", "--link", "https://youtu.be/abc"]);
+    let post = env.ok(["export", "md", "--day", "2", "--lang", "fr"]);
+    assert!(post.contains("1. installer rustup\n2. cargo new\n3. cargo run\n"), "{post}");
+    assert!(post.contains("\n#### Questions\n"), "one level below the talk's ###:\n{post}");
+    assert!(post.contains("[slides](https://speakerdeck.com/x/rust)"), "{post}");
+    assert!(post.contains("[vidéo](https://youtu.be/abc)"), "{post}");
+    // No address at all: refused, nothing written.
+    let refused = fails_without_change(&env, &["edit", "1", "--link", "slides"], 2);
+    assert!(refused.contains("https://example.org/slides.pdf"), "{refused}");
+    let ordered: Vec<_> = Parser::new(&post).filter(|e| matches!(e, Event::Start(Tag::List(Some(1))))).collect();
+    assert_eq!(ordered.len(), 1, "one numbered list:\n{post}");
 }

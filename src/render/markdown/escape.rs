@@ -64,8 +64,9 @@ pub fn escape_url(url: &str) -> String {
 }
 
 /// The user's Markdown, made safe to embed at heading depth `depth`: its
-/// ATX headings nest below (`# x` under a `###` talk becomes `#### x`), an
-/// unclosed code fence is closed so it cannot swallow the rest of the post.
+/// ATX headings nest below, the highest one level under the talk (`# x` or
+/// `## x` under a `###` talk becomes `#### x`), and an unclosed code fence
+/// is closed so it cannot swallow the rest of the post.
 pub fn user_markdown(markdown: &str, depth: usize) -> String {
     // Control characters have no place in a blog post (and would run on a
     // terminal reading the export); line breaks and tabs stay.
@@ -74,7 +75,7 @@ pub fn user_markdown(markdown: &str, depth: usize) -> String {
     if markdown.is_empty() {
         return String::new();
     }
-    let mut insertions: Vec<(usize, usize)> = Vec::new();
+    let mut headings: Vec<(usize, usize)> = Vec::new();
     let mut closing = None;
     for (event, range) in Parser::new(markdown).into_offset_iter() {
         match event {
@@ -82,8 +83,7 @@ pub fn user_markdown(markdown: &str, depth: usize) -> String {
                 let source = &markdown[range.clone()];
                 let hashes = source.len() - source.trim_start().len();
                 if source.trim_start().starts_with('#') {
-                    let extra = (heading_number(level) + depth).min(6) - heading_number(level);
-                    insertions.push((range.start + hashes, extra));
+                    headings.push((range.start + hashes, heading_number(level)));
                 }
             }
             MdEvent::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) if range.end == markdown.len() => {
@@ -101,14 +101,18 @@ pub fn user_markdown(markdown: &str, depth: usize) -> String {
             _ => {}
         }
     }
-    // One forward pass: inserting in place would move the rest of the text
+    // The notes' highest heading goes one level below the talk's, whether
+    // the person typed `#`, `##` or `#####`; the others keep their distance
+    // to it (down to the sixth level, the last).
+    let top = headings.iter().map(|(_, level)| *level).min().unwrap_or(1);
+    // One forward pass: rewriting in place would move the rest of the text
     // once per heading.
-    let mut out = String::with_capacity(markdown.len() + insertions.len() * 2 + 8);
+    let mut out = String::with_capacity(markdown.len() + headings.len() * 2 + 8);
     let mut copied = 0;
-    for (at, extra) in insertions {
+    for (at, level) in headings {
         out.push_str(&markdown[copied..at]);
-        out.extend(std::iter::repeat_n('#', extra));
-        copied = at;
+        out.extend(std::iter::repeat_n('#', (level + depth + 1 - top).min(6)));
+        copied = at + level;
     }
     out.push_str(&markdown[copied..]);
     if let Some(fence) = closing {
@@ -161,7 +165,9 @@ mod tests {
     #[test]
     fn notes_headings_nest_under_the_talk() {
         assert_eq!(user_markdown("# Big\ntext\n## Smaller", 3), "#### Big\ntext\n##### Smaller");
-        assert_eq!(user_markdown("##### Deep", 3), "###### Deep");
+        assert_eq!(user_markdown("##### Deep", 3), "#### Deep");
+        assert_eq!(user_markdown("## Sub\n### Subsub", 3), "#### Sub\n##### Subsub");
+        assert_eq!(user_markdown("# A\n###### F", 3), "#### A\n###### F");
         assert_eq!(user_markdown("```\n# not a heading\n```", 3), "```\n# not a heading\n```");
     }
 

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::model::{Event, Kind, Lang, Session, Status, Vocabulary, text};
 use crate::render::time_range;
-use crate::render::words::{PostWords, post_words, series_text, words};
+use crate::render::words::{PostWords, link_label, post_words, series_text, words};
 
 pub use escape::{escape_inline, user_markdown};
 pub use front_matter::FrontMatter;
@@ -249,8 +249,11 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
     let title = text::one_line(&s.title);
     let speakers = escape_inline(&s.speakers_line());
     let room = s.room.as_deref().map(escape_inline).unwrap_or_default();
-    let links: Vec<LinkData> =
-        s.links.iter().map(|l| LinkData { label: escape_inline(&l.label), url: escape_url(&l.url) }).collect();
+    let links: Vec<LinkData> = s
+        .links
+        .iter()
+        .map(|l| LinkData { label: escape_inline(link_label(&l.label, input.lang)), url: escape_url(&l.url) })
+        .collect();
     let mut meta = Vec::new();
     if !speakers.is_empty() {
         meta.push(format!("*{speakers}*"));
