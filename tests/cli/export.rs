@@ -569,3 +569,28 @@ fn jots_that_are_markdown_stay_that_markdown() {
     let ordered: Vec<_> = Parser::new(&post).filter(|e| matches!(e, Event::Start(Tag::List(Some(1))))).collect();
     assert_eq!(ordered.len(), 1, "one numbered list:\n{post}");
 }
+
+/// The whole event's post has a section for the days with something in
+/// them only; a day asked for alone still gets its post.
+#[test]
+fn the_whole_event_post_leaves_out_empty_days() {
+    let env = TestEnv::new();
+    env.ok([
+        "event",
+        "add",
+        "Capitole du Libre",
+        "--start",
+        "2025-11-15",
+        "--end",
+        "2025-11-17",
+        "--tz",
+        "Europe/Paris",
+    ]);
+    env.ok(["add", "Atelier Nix", "-d", "2", "--at", "14:00", "-m", "Flakes partout."]);
+    env.ok(["day", "3", "--conclusion", "Fin du voyage."]);
+    let post = env.ok(["export", "md", "--lang", "fr"]);
+    let days: Vec<&str> = post.lines().filter(|l| l.starts_with("## Jour")).collect();
+    assert_eq!(days.len(), 2, "days 2 and 3, not the empty day 1:\n{post}");
+    assert!(days[0].starts_with("## Jour 2") && days[1].starts_with("## Jour 3"), "{days:?}");
+    assert!(env.ok(["export", "md", "--day", "1"]).starts_with("# Capitole du Libre"));
+}

@@ -8,7 +8,7 @@ use super::{OutputArgs, exists_error};
 use crate::args::FilterArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{EventFile, Session};
+use crate::model::EventFile;
 use crate::query::{DaySel, select};
 use crate::render::markdown::{self, BUILTIN_TEMPLATE, FrontMatter, PostInput, SeriesPost, Template};
 use crate::store::{read_small, write_output};
@@ -81,14 +81,21 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
             file.event.check_day(*n)?;
         }
     }
-    let days: Vec<u32> = (1..=file.event.day_count()).filter(|&d| query.includes_day(&file.event, d)).collect();
-    if days.is_empty() {
+    let asked: Vec<u32> = (1..=file.event.day_count()).filter(|&d| query.includes_day(&file.event, d)).collect();
+    if asked.is_empty() {
         return Err(Error::user(
             format!("no day of {} is the one asked for", file.event.slug),
             format!("its days run from {} to {}", file.event.start, file.event.end),
         ));
     }
     let sessions: Vec<_> = select(std::slice::from_ref(&file), &query).into_iter().map(|r| r.session).collect();
+    // A day with nothing to say gets no section (a day asked for alone
+    // still gets its post, empty or not).
+    let has_something = |d: &u32| {
+        sessions.iter().any(|s| s.day == *d)
+            || file.event.days.get(d).is_some_and(|n| n.intro.is_some() || n.conclusion.is_some())
+    };
+    let days: Vec<u32> = if asked.len() == 1 { asked } else { asked.into_iter().filter(has_something).collect() };
     let front_matter = match args.front_matter {
         FrontMatterArg::Yaml => FrontMatter::Yaml,
         FrontMatterArg::Toml => FrontMatter::Toml,
@@ -106,7 +113,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         draft: args.draft,
     };
     if let Some(dir) = &args.per_day {
-        return per_day(dir, &file, &days, &sessions, args.output.force, &input, &template, ctx);
+        return per_day(dir, &file, &days, args.output.force, &input, &template, ctx);
     }
     let post = markdown::build(&input(days));
     let text = markdown::render(&post, &template)?;
@@ -124,22 +131,12 @@ fn per_day<'a>(
     dir: &Path,
     file: &EventFile,
     days: &[u32],
-    sessions: &[&Session],
     force: bool,
     input: &dyn Fn(Vec<u32>) -> PostInput<'a>,
     template: &Template<'_>,
     ctx: &Context,
 ) -> Result<()> {
     let event = &file.event;
-    // A day with nothing to say gets no post.
-    let days: Vec<u32> = days
-        .iter()
-        .copied()
-        .filter(|d| {
-            sessions.iter().any(|s| s.day == *d)
-                || event.days.get(d).is_some_and(|n| n.intro.is_some() || n.conclusion.is_some())
-        })
-        .collect();
     let posts: Vec<SeriesPost> = days
         .iter()
         .map(|d| SeriesPost {
