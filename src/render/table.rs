@@ -1,6 +1,12 @@
 //! Tables for `list` and `event list`, fitted to the terminal width.
+//!
+//! Widths are counted in terminal columns (a CJK character or an emoji
+//! takes two, a combining accent none), the way comfy-table and the
+//! terminal count them: counted in characters, a wide cell made the table
+//! overflow its width and the terminal wrapped every line of it.
 
 use comfy_table::{ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle as Lines, Width};
+use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Event, Lang, Vocabulary};
 use crate::render::words::{kind_label, status_label, words};
@@ -117,9 +123,9 @@ fn status(row: &Row<'_>, lang: Lang) -> String {
     }
 }
 
-/// Width of a column as wide as its content, padding included.
+/// Terminal columns a column as wide as its content takes, padding included.
 fn natural_width(column: &Column) -> usize {
-    column.cells.iter().map(|s| s.chars().count()).chain([column.header.chars().count()]).max().unwrap_or(0) + 2
+    column.cells.iter().map(|s| s.width()).chain([column.header.width()]).max().unwrap_or(0) + 2
 }
 
 /// Fits the table in `width`: drops columns, least useful first, until the
