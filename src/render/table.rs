@@ -16,7 +16,7 @@ use crate::ui::sanitize_line;
 pub struct TableStyle<'a> {
     pub vocabulary: &'a Vocabulary,
     pub lang: Lang,
-    /// Fit to this many columns; `None`: no limit (no terminal).
+    /// Fit to this many columns; `None`: no limit (no terminal, `--width 0`).
     pub width: Option<u16>,
 }
 

@@ -289,3 +289,63 @@ fn a_planned_talk_keeps_the_programme_in_shape() {
     assert!(lines.iter().any(|l| l.contains("Statkevičius")), "{}", lines.join("\n"));
     assert!(!lines[0].contains(&" ".repeat(20)), "a run of blanks:\n{}", lines.join("\n"));
 }
+
+/// `--width` wins over COLUMNS, in a pipe as anywhere; `--width 0` lifts
+/// the limit.
+#[test]
+fn the_width_option_wins_in_a_pipe() {
+    let env = sched();
+    let table = at(&env, 150, &["--width", "60", "list", "--schedule", "--day", "3"]);
+    fits(&table, 60);
+    assert_eq!(headers(&table), ["ID", "Time", "Title"], "{table}");
+    let table = at(&env, 80, &["list", "--schedule", "--day", "3", "--width", "120"]);
+    fits(&table, 120);
+    assert!(table.lines().next().unwrap().width() > 110, "{table}");
+    let whole = at(&env, 80, &["list", "--schedule", "--day", "3", "--width", "0"]);
+    assert_eq!(row(&whole, "ff7c").len(), 1, "nothing wraps without a limit:\n{whole}");
+}
+
+/// Without `--width`, COLUMNS nor a terminal (a file, CI), nothing is cut.
+#[test]
+fn a_file_gets_the_whole_table() {
+    let env = sched();
+    let path = env.root.path().join("list.txt");
+    let status = env
+        .std_cmd()
+        .env_remove("COLUMNS")
+        .args(["list", "--schedule", "--day", "3"])
+        .stdout(std::fs::File::create(&path).unwrap())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let table = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(row(&table, "ff7c").len(), 1, "nothing wraps in a file:\n{table}");
+}
+
+/// `notes list | less`: stdout is a pipe, but the pager shows the table on
+/// the terminal, whose width it gets (from stderr, or from the controlling
+/// terminal when stderr is redirected too).
+#[cfg(unix)]
+#[test]
+fn a_pipe_to_a_pager_gets_the_terminal_width() {
+    let env = sched();
+    let notes = assert_cmd::cargo::cargo_bin("notes");
+    for redirect in ["", "2>/dev/null"] {
+        let mut shell = std::process::Command::new("sh");
+        env.pin(&mut shell);
+        // The pty is given its size once the shell runs (the spawn sets a
+        // default one on its side); the shell waits to see it.
+        shell.env_remove("COLUMNS").arg("-c").arg(format!(
+            "until [ \"$(stty size)\" = '40 120' ]; do sleep 0.05; done; \
+             '{}' list --schedule --day 3 {redirect} | cat > piped.txt",
+            notes.display()
+        ));
+        let mut session = expectrl::Session::spawn(shell).expect("spawn a shell on a pty");
+        session.get_process_mut().set_window_size(120, 40).expect("size the pty");
+        session.set_expect_timeout(Some(std::time::Duration::from_secs(20)));
+        expectrl::Expect::expect(&mut session, expectrl::Eof).expect("the shell ends");
+        let table = std::fs::read_to_string(env.root.path().join("piped.txt")).unwrap();
+        fits(&table, 120);
+        assert!(table.lines().next().unwrap().width() > 110, "{redirect}:\n{table}");
+    }
+}
