@@ -29,5 +29,5 @@ pub fn run(args: ShowArgs, ctx: &mut Context) -> Result<()> {
     if args.json {
         return ctx.ui.print(&json::to_string(&json::session(&file.event, session, vocabulary, lang)));
     }
-    ctx.ui.print(&show::session(&file.event, session, vocabulary, lang))
+    ctx.ui.print(&show::session(&file.event, session, vocabulary, lang, ctx.ui.width))
 }

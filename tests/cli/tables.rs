@@ -349,3 +349,23 @@ fn a_pipe_to_a_pager_gets_the_terminal_width() {
         assert!(table.lines().next().unwrap().width() > 110, "{redirect}:\n{table}");
     }
 }
+
+/// `show`: the user's notes come before the schedule's abstract, and both
+/// wrap to the width, list items under their text.
+#[test]
+fn show_puts_my_notes_first_and_wraps_them() {
+    let env = sched();
+    let note = "- Parquet-backed store: queries over months of data up to 10x faster, and cheaper to keep";
+    let jot = env.cmd(["jot", "-i", "1", note]).env("NOTES_NOW", SCHED_NOW).output().unwrap();
+    assert!(jot.status.success(), "{}", env.describe(&jot));
+    let show = at(&env, 60, &["show", "1"]);
+    let text: String = show.lines().filter(|l| !l.contains("http")).map(|l| format!("{l}\n")).collect();
+    fits(&text, 60);
+    let notes = show.find("- Parquet-backed store").unwrap_or_else(|| panic!("no notes:\n{show}"));
+    let summary = show.find("Abstract:").unwrap_or_else(|| panic!("no abstract:\n{show}"));
+    assert!(notes < summary, "notes after the abstract:\n{show}");
+    assert!(show.contains("\n  10x faster"), "the item wraps under its text:\n{show}");
+    assert_snapshot!("show_at_60", show);
+    let whole = at(&env, 60, &["--width", "0", "show", "1"]);
+    assert!(whole.contains(note), "no limit, no wrapping:\n{whole}");
+}
