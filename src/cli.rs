@@ -24,6 +24,7 @@ Environment:
   NOTES_NOW      the current time, RFC 3339 (to replay a day, or in tests)
   VISUAL, EDITOR editor for `notes edit`
   NO_COLOR       disables colours
+  COLUMNS        width of tables and text (like --width)
 
 Exit codes:
   0 success (an empty list too), 1 error in data or input, 2 usage error, 130 cancelled at a prompt";
@@ -58,6 +59,10 @@ pub struct Cli {
     /// Never prompt; fail when a value is missing
     #[arg(long, global = true, help_heading = "Global options")]
     pub no_input: bool,
+
+    /// Fit tables and text to N columns, 0 for no limit [default: COLUMNS, else the terminal's]
+    #[arg(long, global = true, value_name = "N", help_heading = "Global options")]
+    pub width: Option<u16>,
 
     #[command(subcommand)]
     pub command: commands::Command,

@@ -37,7 +37,7 @@ pub fn run(cli: Cli) -> Result<()> {
         lang: cli.lang.map(Into::into),
         event: cli.event,
         no_input: cli.no_input,
-        ui: ui::Ui { color: use_color(cli.color), width: terminal_width(), quiet: false },
+        ui: ui::Ui { color: use_color(cli.color), width: output_width(cli.width), quiet: false },
         app: Cli::command,
     };
     commands::run(cli.command, &mut Context::new(settings))
@@ -52,13 +52,14 @@ pub fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-/// `COLUMNS` when set (tests, narrow panes), else the terminal's width;
-/// `None` in a pipe, where tables are not cut.
-fn terminal_width() -> Option<u16> {
+/// The width tables and text are fitted to: `--width` (0 for no limit),
+/// else `COLUMNS` when set (tests, narrow panes), else the terminal's, also
+/// when stdout is a pipe to a pager ([`ui::terminal_width`]); `None`
+/// without a terminal, where nothing is cut.
+fn output_width(flag: Option<u16>) -> Option<u16> {
+    if let Some(width) = flag {
+        return (width > 0).then_some(width);
+    }
     let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse().ok());
-    let terminal = || {
-        use std::io::IsTerminal;
-        std::io::stdout().is_terminal().then(|| console::Term::stdout().size().1)
-    };
-    columns.or_else(terminal).filter(|w| *w > 20)
+    columns.or_else(ui::terminal_width).filter(|w| *w > 20)
 }

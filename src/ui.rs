@@ -12,7 +12,7 @@ use crate::error::{Result, stdout_error};
 pub struct Ui {
     /// Colour on stderr (status, errors).
     pub color: bool,
-    /// Width to fit tables to; `None` lets the table detect the terminal.
+    /// Width to fit tables and text to; `None`: no limit.
     pub width: Option<u16>,
     /// Nothing is written (commands run by the checks of `notes::checks`).
     pub quiet: bool,
@@ -57,6 +57,40 @@ pub fn can_prompt() -> bool {
 
 pub fn stderr_is_terminal() -> bool {
     io::stderr().is_terminal()
+}
+
+/// The width of the terminal the output will be read on: stdout's; when
+/// stdout is a pipe (`notes list | less`, `| head`), the terminal the pager
+/// draws on, stderr's or else the controlling terminal's. `None` when
+/// stdout is a file or there is no terminal at all (CI, cron).
+pub fn terminal_width() -> Option<u16> {
+    let width = |size: Option<(terminal_size::Width, terminal_size::Height)>| size.map(|(width, _)| width.0);
+    if io::stdout().is_terminal() {
+        return width(terminal_size::terminal_size_of(io::stdout()));
+    }
+    if !stdout_is_pipe() {
+        return None;
+    }
+    width(terminal_size::terminal_size_of(io::stderr())).or_else(|| {
+        let tty = std::fs::File::open("/dev/tty").ok()?;
+        width(terminal_size::terminal_size_of(&tty))
+    })
+}
+
+/// Whether stdout is a pipe or a socket, which a person reads through
+/// another program, rather than a file.
+#[cfg(unix)]
+fn stdout_is_pipe() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(fd) = io::stdout().as_fd().try_clone_to_owned() else { return false };
+    std::fs::File::from(fd).metadata().is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_socket())
+}
+
+/// Elsewhere a file cannot be told from a pipe: a terminal on stderr decides.
+#[cfg(not(unix))]
+fn stdout_is_pipe() -> bool {
+    true
 }
 
 /// One line of text from a file, safe for a terminal: control characters

@@ -38,7 +38,7 @@ pub fn run(args: ShowArgs, ctx: &mut Context) -> Result<()> {
         if args.json {
             return ctx.ui.print(&json::to_string(&json::session(&file.event, session, vocabulary, lang)));
         }
-        return ctx.ui.print(&show::session(&file.event, session, vocabulary, lang));
+        return ctx.ui.print(&show::session(&file.event, session, vocabulary, lang, ctx.ui.width));
     }
     // Not a session of the journal: a talk of the programme.
     let wanted = args.id.as_deref().unwrap_or_default();
@@ -55,11 +55,11 @@ pub fn run(args: ShowArgs, ctx: &mut Context) -> Result<()> {
         if args.json {
             return ctx.ui.print(&json::to_string(&json::session(&file.event, mine, vocabulary, lang)));
         }
-        return ctx.ui.print(&show::session(&file.event, mine, vocabulary, lang));
+        return ctx.ui.print(&show::session(&file.event, mine, vocabulary, lang, ctx.ui.width));
     }
     if args.json {
         return ctx.ui.print(&json::to_string(&json::session(&file.event, talk, vocabulary, lang)));
     }
     let reference = schedule.iter().position(|t| std::ptr::eq(t, talk)).map_or("", |i| refs[i].as_str());
-    ctx.ui.print(&show::programme_talk(&file.event, talk, reference, vocabulary, lang))
+    ctx.ui.print(&show::programme_talk(&file.event, talk, reference, vocabulary, lang, ctx.ui.width))
 }

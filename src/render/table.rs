@@ -1,8 +1,13 @@
 //! Tables for `list` and `event list`, fitted to the terminal width.
+//!
+//! Widths are counted in terminal columns (a CJK character or an emoji
+//! takes two, a combining accent none), the way the terminal draws them:
+//! counted in characters, a wide cell made the table overflow its width.
 
 use comfy_table::{ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle as Lines, Width};
+use unicode_width::UnicodeWidthStr;
 
-use crate::model::{Event, Lang, Vocabulary};
+use crate::model::{Event, Lang, Session, Status, Vocabulary};
 use crate::render::words::{kind_label, status_label, words};
 use crate::render::{Row, time_range};
 use crate::ui::sanitize_line;
@@ -11,7 +16,7 @@ use crate::ui::sanitize_line;
 pub struct TableStyle<'a> {
     pub vocabulary: &'a Vocabulary,
     pub lang: Lang,
-    /// Fit to this many columns; `None` detects the terminal (no limit in a pipe).
+    /// Fit to this many columns; `None`: no limit (no terminal, `--width 0`).
     pub width: Option<u16>,
 }
 
@@ -21,6 +26,9 @@ impl TableStyle<'_> {
         // Only a rule under the header: vertical lines cost width that titles need.
         let lines = Lines::new().header_separator(LineStyle::none().fill('─').junction('─'));
         table.load_style(lines).set_content_arrangement(ContentArrangement::Dynamic).set_header(header);
+        // The width is decided once, from `--width`, COLUMNS or the terminal
+        // (`notes::run`); comfy-table must not measure stdout on its own.
+        table.force_no_tty();
         if let Some(width) = self.width {
             table.set_width(width);
         }
@@ -28,73 +36,126 @@ impl TableStyle<'_> {
     }
 }
 
+/// Lines of a drawn table without the blanks that pad its last column.
+fn draw(table: &Table) -> String {
+    let mut out = String::new();
+    for line in table.lines() {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
 /// A column of the sessions table.
 struct Column {
     header: &'static str,
     cells: Vec<String>,
-    /// Share of the width left by the fixed columns (title 5, speakers 3);
-    /// 0 for a column always as wide as its content.
+    /// Share of the width the other columns leave (title 6, speakers 3,
+    /// room 2); such a column wraps its cells. 0: as wide as its content.
     weight: usize,
+    /// Narrowest a shared column may get, in terminal columns of text.
+    min: usize,
+    /// The title width this column is worth: below it, the column goes
+    /// (the kind is worth less than a readable title, the room more).
+    title_needs: usize,
     /// Dropped first (lowest) when the terminal is too narrow; `None`: always kept.
     drop_order: Option<u8>,
 }
 
-/// Narrowest the flexible columns may get before other columns are dropped.
-const MIN_FLEXIBLE_WIDTH: usize = 50;
+impl Column {
+    /// A column as wide as its widest cell.
+    fn content(header: &'static str, cells: Vec<String>, drop_order: Option<u8>) -> Column {
+        Column { header, cells, weight: 0, min: 0, title_needs: TITLE_MIN, drop_order }
+    }
+
+    /// A column that shares the width left by the others and wraps its cells.
+    fn shared(header: &'static str, cells: Vec<String>, weight: usize, min: usize, drop_order: Option<u8>) -> Column {
+        Column { header, cells, weight, min, title_needs: TITLE_MIN, drop_order }
+    }
+
+    /// Kept only while the title can be `title_width` columns wide.
+    fn worth(self, title_width: usize) -> Column {
+        Column { title_needs: title_width, ..self }
+    }
+
+    /// Narrowest this column may get: its content, or less if it is shared.
+    /// The title (the shared column that never goes) gets `title_min`.
+    fn narrowest(&self, title_min: usize) -> usize {
+        let min = if self.drop_order.is_none() && self.weight > 0 { title_min } else { self.min };
+        if self.weight == 0 { natural_width(self) } else { natural_width(self).min(min).max(1) }
+    }
+}
+
+/// Drop orders, first dropped first. The time and the room, what a person
+/// in a corridor needs, go last; the title and the id never go.
+mod drop {
+    pub const KIND: u8 = 0;
+    /// Every status shown is "attended": the column says little.
+    pub const STATUS_ALL_ATTENDED: u8 = 1;
+    pub const SPEAKERS: u8 = 2;
+    /// A verdict is given to a talk attended; the status says which were not.
+    pub const VERDICT: u8 = 3;
+    /// Some talk is planned, missed or on replay: a person looks for those.
+    pub const STATUS: u8 = 4;
+    pub const EVENT: u8 = 5;
+    pub const DAY: u8 = 6;
+    pub const ROOM: u8 = 7;
+    pub const TIME: u8 = 8;
+}
+
+/// Cell padding: one blank on each side.
+const PADDING: usize = 2;
+/// The title is never narrower than this while a column can still go.
+const TITLE_MIN: usize = 30;
 
 /// The sessions table. Columns that would say nothing are left out (the
-/// event when all rows share one, the day when they share one, an empty
-/// room), and on a narrow terminal the least useful ones go first.
+/// event when all rows share one, the day when they share one, a column
+/// empty in every row), and on a narrow terminal the least useful ones go
+/// first ([`drop`]).
 pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
     let w = words(style.lang);
     let cells = |f: &dyn Fn(&Row<'_>) -> String| rows.iter().map(f).collect::<Vec<_>>();
-    let column = |header, cells, weight, drop_order| Column { header, cells, weight, drop_order };
+    let text = |f: &dyn Fn(&Row<'_>) -> String| cells(&|r| sanitize_line(&f(r)).into_owned());
     let several_events = rows.windows(2).any(|pair| pair[0].event.slug != pair[1].event.slug);
     let several_days = several_events || rows.windows(2).any(|pair| pair[0].session.day != pair[1].session.day);
-    let any_room = rows.iter().any(|r| r.session.room.is_some());
-    let any_time = rows.iter().any(|r| r.session.at.is_some());
     let label = |r: &Row<'_>| r.session.verdict.as_deref().map(|v| style.vocabulary.label(v, style.lang).to_string());
+    // A scheduled talk nobody picked (id 0) has no status of its own.
+    let status_matters = rows.iter().any(|r| r.session.id != 0 && r.session.status != Status::Attended);
+    let status_order = if status_matters { drop::STATUS } else { drop::STATUS_ALL_ATTENDED };
     let mut columns = vec![
-        several_events.then(|| column(w.event, cells(&|r| r.event.slug.clone()), 0, Some(5))),
-        Some(column(w.id, cells(&|r| r.reference.map_or_else(|| r.session.id.to_string(), str::to_string)), 0, None)),
-        several_days.then(|| column(w.day, cells(&|r| r.session.day.to_string()), 0, Some(4))),
-        any_time.then(|| column(w.time, cells(&|r| time_range(r.event, r.session)), 0, Some(6))),
-        Some(column(w.title, cells(&|r| sanitize_line(&r.session.title).into_owned()), 5, None)),
-        Some(column(w.speakers, cells(&|r| sanitize_line(&r.session.speakers_line()).into_owned()), 3, Some(2))),
-        any_room.then(|| {
-            column(w.room, cells(&|r| sanitize_line(r.session.room.as_deref().unwrap_or("")).into_owned()), 0, Some(1))
-        }),
-        Some(column(w.kind, cells(&|r| kind_label(r.session.kind, style.lang).to_string()), 0, Some(0))),
-        Some(column(w.status, cells(&|r| status(r, style.lang)), 0, Some(3))),
-        Some(column(
-            w.verdict,
-            cells(&|r| label(r).map(|l| sanitize_line(&l).into_owned()).unwrap_or_default()),
-            0,
+        several_events.then(|| Column::content(w.event, cells(&|r| r.event.slug.clone()), Some(drop::EVENT))),
+        Some(Column::content(
+            w.id,
+            cells(&|r| r.reference.map_or_else(|| r.session.id.to_string(), str::to_string)),
             None,
         )),
+        several_days.then(|| Column::content(w.day, cells(&|r| r.session.day.to_string()), Some(drop::DAY))),
+        Some(Column::content(w.time, cells(&|r| time_range(r.event, r.session)), Some(drop::TIME))),
+        Some(Column::shared(w.title, text(&|r| r.session.title.clone()), 6, TITLE_MIN, None)),
+        Some(Column::shared(w.speakers, text(&|r| speakers_cell(r.session)), 3, 20, Some(drop::SPEAKERS)).worth(40)),
+        Some(Column::shared(w.room, text(&|r| r.session.room.clone().unwrap_or_default()), 2, 10, Some(drop::ROOM))),
+        Some(
+            Column::content(w.kind, cells(&|r| kind_label(r.session.kind, style.lang).to_string()), Some(drop::KIND))
+                .worth(50),
+        ),
+        Some(Column::content(w.status, cells(&|r| status(r, style.lang)), Some(status_order))),
+        Some(Column::content(w.verdict, text(&|r| label(r).unwrap_or_default()), Some(drop::VERDICT))),
     ]
     .into_iter()
     .flatten()
+    // A column empty in every row is never shown: its header would only
+    // take the width titles need.
+    .filter(|c| c.drop_order.is_none() || c.cells.iter().any(|cell| !cell.trim().is_empty()))
     .collect::<Vec<_>>();
     let widths = style.width.map(|width| fit(&mut columns, usize::from(width)));
-    // Without its own column, a status that matters (missed, planned…)
-    // shows where the verdict would be.
-    if !columns.iter().any(|c| c.header == w.status)
-        && let Some(verdicts) = columns.iter_mut().find(|c| c.header == w.verdict)
-    {
-        for (cell, row) in verdicts.cells.iter_mut().zip(rows) {
-            if cell.is_empty() && row.session.id != 0 && row.session.status != crate::model::Status::Attended {
-                *cell = status(row, style.lang);
-            }
-        }
-    }
     let mut table = style.table(columns.iter().map(|c| c.header).collect());
     for index in 0..rows.len() {
         table.add_row(columns.iter().map(|c| c.cells[index].as_str()).collect::<Vec<_>>());
     }
     for (index, column) in columns.iter().enumerate() {
-        let constraint = match widths.as_ref().and_then(|w| w[index]) {
-            Some(width) => ColumnConstraint::Absolute(Width::Fixed(width)),
+        // Every width is decided here, so what `fit` counted is what is drawn.
+        let constraint = match widths.as_ref().map(|w| w[index]) {
+            Some(width) => ColumnConstraint::Absolute(Width::Fixed(u16::try_from(width + PADDING).unwrap_or(u16::MAX))),
             None if column.weight == 0 => ColumnConstraint::ContentWidth,
             None => continue,
         };
@@ -102,7 +163,17 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
             c.set_constraint(constraint);
         }
     }
-    table.to_string()
+    draw(&table)
+}
+
+/// The speakers as the table shows them: one or two in full, more as the
+/// first one's name and how many others ("Nick Young +4"); `show` and JSON
+/// keep the whole list.
+fn speakers_cell(session: &Session) -> String {
+    match session.speakers.as_slice() {
+        [first, _, _, ..] => format!("{} +{}", first.name, session.speakers.len() - 1),
+        _ => session.speakers_line(),
+    }
 }
 
 /// The status, and whether the talk left the imported schedule. A
@@ -117,53 +188,54 @@ fn status(row: &Row<'_>, lang: Lang) -> String {
     }
 }
 
-/// Width of a column as wide as its content, padding included.
+/// Terminal columns the widest cell (or the header) of `column` takes.
 fn natural_width(column: &Column) -> usize {
-    column.cells.iter().map(|s| s.chars().count()).chain([column.header.chars().count()]).max().unwrap_or(0) + 2
+    column.cells.iter().map(|s| s.width()).chain([column.header.width()]).max().unwrap_or(0)
 }
 
 /// Fits the table in `width`: drops columns, least useful first, until the
-/// fixed ones leave room for the flexible ones, then shares the rest among
-/// the flexible columns by weight. Returns each column's width, if forced.
-fn fit(columns: &mut Vec<Column>, width: usize) -> Vec<Option<u16>> {
-    // One separator character between columns, even when it is blank.
-    let fixed = |columns: &[Column]| {
-        columns.iter().filter(|c| c.weight == 0).map(natural_width).sum::<usize>() + columns.len().saturating_sub(1)
+/// others fit with the shared ones at their narrowest and the title as
+/// wide as the remaining columns are worth; then gives what is left to
+/// the shared columns by weight, none wider than its content. Returns the
+/// text width of each column, padding excluded.
+fn fit(columns: &mut Vec<Column>, width: usize) -> Vec<usize> {
+    // Padding on both sides of each cell, and one blank between columns.
+    let frame = |columns: &[Column]| columns.len() * (PADDING + 1) - 1;
+    let title_min = |columns: &[Column]| columns.iter().map(|c| c.title_needs).max().unwrap_or(TITLE_MIN);
+    let needed = |columns: &[Column]| {
+        let title_min = title_min(columns);
+        columns.iter().map(|c| c.narrowest(title_min)).sum::<usize>() + frame(columns)
     };
-    while fixed(columns) + MIN_FLEXIBLE_WIDTH > width {
+    while needed(columns) > width {
         let Some((_, index)) = columns.iter().enumerate().filter_map(|(i, c)| c.drop_order.map(|o| (o, i))).min()
         else {
             break;
         };
         columns.remove(index);
     }
-    let mut left = width.saturating_sub(fixed(columns));
-    let mut widths: Vec<Option<usize>> = vec![None; columns.len()];
-    // Columns that need less than their share get what they need; the
-    // others split what remains, until nothing changes.
+    let title_min = title_min(columns);
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.narrowest(title_min)).collect();
+    let mut left = width.saturating_sub(widths.iter().sum::<usize>() + frame(columns));
+    // What is left goes by weight to the shared columns still narrower than
+    // their content; one that reaches it leaves the rest to the others.
     loop {
-        let open: Vec<usize> = (0..columns.len()).filter(|&i| columns[i].weight > 0 && widths[i].is_none()).collect();
+        let open: Vec<usize> =
+            (0..columns.len()).filter(|&i| columns[i].weight > 0 && widths[i] < natural_width(&columns[i])).collect();
         let total_weight: usize = open.iter().map(|&i| columns[i].weight).sum();
-        if open.is_empty() {
+        if open.is_empty() || left == 0 {
             break;
         }
-        let satisfied: Vec<usize> = open
-            .iter()
-            .copied()
-            .filter(|&i| natural_width(&columns[i]) <= left * columns[i].weight / total_weight)
-            .collect();
-        if satisfied.is_empty() {
-            for &i in &open {
-                widths[i] = Some((left * columns[i].weight / total_weight).max(6));
-            }
-            break;
+        let mut given = 0;
+        for &i in &open {
+            // At least one column each, so that rounding never stalls the loop.
+            let share = (left * columns[i].weight / total_weight).max(1);
+            let more = share.min(natural_width(&columns[i]) - widths[i]).min(left - given);
+            widths[i] += more;
+            given += more;
         }
-        for i in satisfied {
-            widths[i] = Some(natural_width(&columns[i]));
-            left = left.saturating_sub(natural_width(&columns[i]));
-        }
+        left -= given;
     }
-    widths.into_iter().map(|w| w.and_then(|w| u16::try_from(w).ok())).collect()
+    widths
 }
 
 /// One event in `event list`, with how many sessions it holds.
@@ -187,5 +259,51 @@ pub fn events(lines: &[EventLine<'_>], style: &TableStyle<'_>) -> String {
             line.sessions.to_string(),
         ]);
     }
-    table.to_string()
+    draw(&table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Speaker;
+
+    fn columns() -> Vec<Column> {
+        let cells = |text: &str| vec![text.to_string(), String::new()];
+        vec![
+            Column::content("ID", cells("3b0a"), None),
+            Column::content("Time", cells("09:00–09:35"), Some(drop::TIME)),
+            Column::shared("Title", cells(&"Keynote: Welcome ".repeat(6)), 6, TITLE_MIN, None),
+            Column::shared("Speakers", cells("Jonathan Bryce (Linux Foundation) +1"), 3, 20, Some(drop::SPEAKERS))
+                .worth(40),
+            Column::shared("Room", cells("Hall 1-5 | Tram Zone | Cloud Native Theater"), 2, 10, Some(drop::ROOM)),
+            Column::content("Kind", cells("keynote"), Some(drop::KIND)).worth(50),
+            Column::content("Status", cells("planned"), Some(drop::STATUS)),
+        ]
+    }
+
+    #[test]
+    fn fitted_tables_fill_at_most_the_width_and_keep_time_and_room_last() {
+        for width in 60..=250 {
+            let mut columns = columns();
+            let widths = fit(&mut columns, width);
+            let drawn = widths.iter().sum::<usize>() + columns.len() * 3 - 1;
+            assert!(drawn <= width, "{drawn} columns drawn at {width}");
+            let headers: Vec<&str> = columns.iter().map(|c| c.header).collect();
+            if headers.contains(&"Kind") || headers.contains(&"Speakers") || headers.contains(&"Status") {
+                assert!(headers.contains(&"Time") && headers.contains(&"Room"), "{headers:?} at {width}");
+            }
+            let title = widths[headers.iter().position(|h| *h == "Title").unwrap_or(0)];
+            assert!(widths.iter().all(|w| *w <= title), "{widths:?} at {width}");
+        }
+    }
+
+    #[test]
+    fn more_than_two_speakers_shorten() {
+        let speakers = ["Nick Young (Isovalent)", "James Strong", "Norwin Schnyder (Airlock)"];
+        let mut session =
+            Session { speakers: speakers.iter().filter_map(|s| Speaker::parse(s)).collect(), ..Session::default() };
+        assert_eq!(speakers_cell(&session), "Nick Young +2");
+        session.speakers.truncate(2);
+        assert_eq!(speakers_cell(&session), "Nick Young (Isovalent), James Strong");
+    }
 }

@@ -22,3 +22,4 @@ mod model;
 mod properties;
 mod read_back;
 mod reliability;
+mod tables;
