@@ -7,7 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::Args;
 
 use crate::error::{Error, Result};
-use crate::model::{Event, Kind, Link, Session, Speaker, Status, Vocabulary, storable, text};
+use crate::model::{Event, Hidden, Kind, Link, Session, Speaker, Status, Vocabulary, storable, text};
 use crate::query::{DaySel, Query};
 
 /// The filters shared by `list`, `filter` and `export`.
@@ -108,6 +108,10 @@ fn label_prefix(input: &str) -> &str {
         Some((label, _)) if !label.contains('/') && !label.contains("://") => &input.trim()[..=label.len()],
         _ => "",
     }
+}
+
+pub fn parse_hidden(input: &str) -> Result<Hidden> {
+    input.parse()
 }
 
 pub fn parse_kind(input: &str) -> Result<Kind> {
@@ -263,6 +267,10 @@ pub struct SessionFields {
     /// attended, planned, missed, replay [default: attended]
     #[arg(long, value_parser = parse_status)]
     pub status: Option<Status>,
+
+    /// Leave this part out of the post, when your notes already say it: heading, byline (the speakers), verdict (repeat for several)
+    #[arg(long, value_name = "PART", value_parser = parse_hidden)]
+    pub hide: Vec<Hidden>,
 }
 
 impl SessionFields {
@@ -279,6 +287,7 @@ impl SessionFields {
             && self.end.is_none()
             && self.link.is_empty()
             && self.status.is_none()
+            && self.hide.is_empty()
     }
 
     /// Applies the flags to `session`: lists given replace (links are
@@ -312,6 +321,10 @@ impl SessionFields {
         set_text(&mut session.room, &self.room);
         set_text(&mut session.track, &self.track);
         session.links.extend(self.link.iter().cloned());
+        if !self.hide.is_empty() {
+            session.hidden = self.hide.clone();
+            session.hidden.dedup();
+        }
         if self.at.is_some() {
             session.at = resolve_time(self.at, event, session.day)?;
         }

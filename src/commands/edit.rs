@@ -50,6 +50,8 @@ enum ClearField {
     At,
     End,
     Notes,
+    /// Show every part of the session in the post again.
+    Hide,
 }
 
 pub fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
@@ -86,6 +88,7 @@ fn clear(session: &mut Session, field: ClearField) {
         ClearField::At => session.at = None,
         ClearField::End => session.end = None,
         ClearField::Notes => session.notes.clear(),
+        ClearField::Hide => session.hidden.clear(),
     }
 }
 

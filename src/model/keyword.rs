@@ -84,6 +84,17 @@ keyword_enum!(
     }
 );
 
+keyword_enum!(
+    /// A part of a session's section in the post that the person leaves
+    /// out, because the prose already says it.
+    Hidden, "part", {
+        #[default]
+        Heading => "heading",
+        Byline => "byline",
+        Verdict => "verdict",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ mod verdict;
 mod zone;
 
 pub use event::{DayNotes, Event, EventFile, dates_problem, storable};
-pub use keyword::{Kind, Status};
+pub use keyword::{Hidden, Kind, Status};
 pub use session::{Link, Session, short_refs};
 pub use speaker::Speaker;
 pub use verdict::{Verdict, Vocabulary};

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 
-use crate::model::{Kind, Speaker, Status};
+use crate::model::{Hidden, Kind, Speaker, Status};
 
 /// A link attached to a session: slides, video, repository…
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,6 +85,8 @@ pub struct Session {
     /// without an offset (a schedule that named no zone): a change of the
     /// event's zone keeps them at the same hour.
     pub floating: bool,
+    /// Parts of the session's section the post leaves out.
+    pub hidden: Vec<Hidden>,
 }
 
 /// How long a talk without an end time is taken to last.
@@ -150,7 +152,7 @@ impl Session {
             id => "id", day => "day", title => "title", kind => "kind", speakers => "speakers", at => "at",
             end => "end", room => "room", track => "track", tags => "tags", links => "links", status => "status",
             verdict => "verdict", schedule_id => "schedule_id", abstract_text => "abstract",
-            removed_from_schedule => "removed_from_schedule", floating => "at",
+            removed_from_schedule => "removed_from_schedule", floating => "at", hidden => "hide",
         );
         match merge_notes(&base.notes, &mine.notes, &theirs.notes) {
             Some(notes) => merged.notes = notes,

@@ -76,6 +76,8 @@ pub struct SessionRecord {
     pub abstract_text: Option<String>,
     #[serde(default)]
     pub removed_from_schedule: bool,
+    #[serde(default)]
+    pub hide: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -198,6 +200,7 @@ pub fn session_on_any_day(record: SessionRecord, event: &Event) -> Result<Sessio
         abstract_text: record.abstract_text,
         removed_from_schedule: record.removed_from_schedule,
         floating: record.at.as_ref().is_some_and(|at| at.offset.is_none()),
+        hidden: record.hide.iter().map(|h| h.parse()).collect::<Result<_, Error>>()?,
     })
 }
 
@@ -290,6 +293,7 @@ pub const SESSION_KEYS: &[Key<Session>] = &[
     scheduled("schedule_id", |s| s.schedule_id.as_deref().map(Value::from)),
     scheduled("abstract", |s| s.abstract_text.as_deref().map(Value::from)),
     key("removed_from_schedule", |s| s.removed_from_schedule.then(|| Value::from(true))),
+    key("hide", |s| string_array(&s.hidden.iter().map(|h| h.key().to_string()).collect::<Vec<_>>())),
 ];
 
 /// The keys of `model`, as `keys` write them.

@@ -594,3 +594,70 @@ fn the_whole_event_post_leaves_out_empty_days() {
     assert!(days[0].starts_with("## Jour 2") && days[1].starts_with("## Jour 3"), "{days:?}");
     assert!(env.ok(["export", "md", "--day", "1"]).starts_with("# Capitole du Libre"));
 }
+
+/// The outline follows the talks: a panel on the keynote stage stays with
+/// the keynotes, a session that sums up all keynotes has no heading of its
+/// own, five panelists are a list, and the parts the prose already says
+/// (heading, byline, verdict) can be left out.
+#[test]
+fn the_outline_follows_the_talks() {
+    let env = TestEnv::new();
+    env.ok(["event", "add", "KubeCon EU", "--start", "2024-03-20", "--end", "2024-03-22", "--tz", "Europe/Paris"]);
+    let add = |args: &[&str]| {
+        let mut all = vec!["add"];
+        all.extend_from_slice(args);
+        all.extend(["-d", "2"]);
+        env.ok(all)
+    };
+    add(&["Keynotes", "-k", "keynote", "--at", "09:00", "--end", "09:20", "-m", "Une synthèse des keynotes."]);
+    add(&[
+        "Opening remarks",
+        "-k",
+        "keynote",
+        "--at",
+        "09:20",
+        "--end",
+        "09:30",
+        "--hide",
+        "heading",
+        "-m",
+        "Bienvenue.",
+    ]);
+    let five = ["Bob Wise (Heroku)", "Ana Silva (Acme)", "Liz Rice (Isovalent)", "Kasper Borg Nissen", "Ada Lovelace"];
+    let mut panel = vec!["The future of platforms", "-k", "panel", "--at", "09:30", "--end", "10:00"];
+    for name in &five {
+        panel.extend(["-s", name]);
+    }
+    panel.extend(["-m", "Un panel."]);
+    add(&panel);
+    add(&["Closing keynote", "-k", "keynote", "--at", "10:00", "--end", "10:20"]);
+    add(&[
+        "Gateway API",
+        "--at",
+        "11:00",
+        "-s",
+        "Nick Young",
+        "--hide",
+        "byline",
+        "--hide",
+        "verdict",
+        "-v",
+        "top",
+        "-m",
+        "Nick Young a montré…",
+    ]);
+    let post = env.ok(["export", "md", "--day", "2", "--lang", "fr"]);
+    let keynotes = &post[post.find("## Keynotes").unwrap()..post.find("## Talks").unwrap()];
+    assert!(keynotes.contains("### The future of platforms"), "the keynote panel stays among the keynotes:\n{post}");
+    assert!(!keynotes.contains("### Keynotes") && keynotes.contains("Une synthèse des keynotes."), "{post}");
+    assert!(!post.contains("### Opening remarks") && keynotes.contains("Bienvenue."), "{post}");
+    assert!(keynotes.contains("- *Bob Wise (Heroku)*\n- *Ana Silva (Acme)*\n"), "{post}");
+    let gateway = &post[post.find("### Gateway API").unwrap()..];
+    assert!(!gateway.contains("*Nick Young*") && !gateway.contains("Coup de cœur\n"), "{gateway}");
+    // The verdict still counts: "À tester" and filters see it.
+    assert!(env.ok(["list", "--verdict", "top"]).contains("Gateway API"));
+    let refused = fails_without_change(&env, &["edit", "5", "--hide", "speakers"], 2);
+    assert!(refused.contains("byline"), "{refused}");
+    env.ok(["edit", "5", "--clear", "hide"]);
+    assert!(env.ok(["export", "md", "--day", "2"]).contains("*Nick Young*"));
+}

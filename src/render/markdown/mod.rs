@@ -13,10 +13,10 @@ mod template;
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Event, Kind, Lang, Session, Status, Vocabulary, text};
+use crate::model::{Event, Hidden, Kind, Lang, Session, Status, Vocabulary, text};
 use crate::render::time_range;
 use crate::render::words::{PostWords, link_label, post_words, series_text, words};
 
@@ -87,6 +87,11 @@ pub struct TalkData {
     pub links: Vec<LinkData>,
     /// The line under the heading: speakers · room · links.
     pub meta: String,
+    /// The speakers one per line, when they are too many for the line.
+    pub panelists: Vec<String>,
+    /// Whether the talk has a heading of its own (else its notes follow
+    /// the section's heading).
+    pub heading: bool,
     pub notes: String,
     pub verdict: String,
     pub verdict_key: String,
@@ -213,8 +218,9 @@ fn day_data(input: &PostInput<'_>, day: u32, single: bool, anchors: &mut Anchors
         wished: Vec::new(),
         meetings: Vec::new(),
     };
-    for s in sessions {
-        match section_of(s) {
+    let keynote_block = keynote_block(&sessions);
+    for s in sessions.iter().copied() {
+        match section_of(s, keynote_block) {
             Section::Keynotes => day_data.keynotes.push(talk(s, true)),
             Section::Talks => day_data.talks.push(talk(s, true)),
             Section::Wished => day_data.wished.push(talk(s, false)),
@@ -231,15 +237,31 @@ enum Section {
     Meetings,
 }
 
+/// When a day's keynotes start and end: a panel on their stage in between
+/// is a keynote panel.
+type Block = Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)>;
+
+fn keynote_block(sessions: &[&Session]) -> Block {
+    let keynotes = sessions.iter().filter(|s| s.kind == Kind::Keynote);
+    let start = keynotes.clone().filter_map(|s| s.at).min()?;
+    let end = keynotes.filter_map(|s| s.ends_at()).max()?;
+    Some((start, end))
+}
+
 /// Where a session goes in the post: what was not seen goes to the wished
-/// list (a replay the user has not noted yet too); sponsors and networking
-/// to their own section.
-fn section_of(s: &Session) -> Section {
+/// list (a replay the user has not noted yet too); a panel during the
+/// keynotes stays with them; sponsors and networking to their own section.
+fn section_of(s: &Session, keynote_block: Block) -> Section {
     let unseen = matches!(s.status, Status::Missed | Status::Planned)
         || (s.status == Status::Replay && s.notes.trim().is_empty());
+    let among_keynotes = |s: &Session| {
+        keynote_block.is_some_and(|(start, end)| s.at.is_some_and(|at| start <= at && at < end))
+            || text::fold(&s.title).starts_with("keynote")
+    };
     match s.kind {
         _ if unseen => Section::Wished,
         Kind::Keynote => Section::Keynotes,
+        Kind::Panel if among_keynotes(s) => Section::Keynotes,
         Kind::Sponsor | Kind::Networking => Section::Meetings,
         _ => Section::Talks,
     }
@@ -254,8 +276,16 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
         .iter()
         .map(|l| LinkData { label: escape_inline(link_label(&l.label, input.lang)), url: escape_url(&l.url) })
         .collect();
+    let heading = !s.hidden.contains(&Hidden::Heading) && !is_section_name(&title, input.lang);
+    // Many panelists read better as a list than as one long line.
+    let byline = !s.hidden.contains(&Hidden::Byline);
+    let panelists: Vec<String> = if byline && s.speakers.len() > MAX_SPEAKERS_IN_LINE {
+        s.speakers.iter().map(|sp| escape_inline(&sp.to_string())).collect()
+    } else {
+        Vec::new()
+    };
     let mut meta = Vec::new();
-    if !speakers.is_empty() {
+    if byline && panelists.is_empty() && !speakers.is_empty() {
         meta.push(format!("*{speakers}*"));
     }
     if !room.is_empty() {
@@ -264,7 +294,7 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
     meta.extend(links.iter().map(|l| format!("[{}]({})", l.label, l.url)));
     TalkData {
         id: s.id,
-        anchor: anchors.map(|a| a.next(&title)).unwrap_or_default(),
+        anchor: anchors.filter(|_| heading).map(|a| a.next(&title)).unwrap_or_default(),
         title: escape_inline(&title),
         speakers,
         room,
@@ -273,12 +303,28 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
         status: s.status.key(),
         links,
         meta: meta.join(" · "),
+        panelists,
+        heading,
         notes: user_markdown(&s.notes, depth),
-        verdict: s.verdict.as_deref().map(|v| escape_inline(input.vocabulary.label(v, input.lang))).unwrap_or_default(),
+        verdict: match s.verdict.as_deref() {
+            Some(v) if !s.hidden.contains(&Hidden::Verdict) => escape_inline(input.vocabulary.label(v, input.lang)),
+            _ => String::new(),
+        },
         verdict_key: s.verdict.clone().unwrap_or_default(),
         tags: s.tags.iter().map(|t| escape_inline(t)).collect(),
         abstract_text: s.abstract_text.as_deref().map(escape_inline).unwrap_or_default(),
     }
+}
+
+/// More speakers than this are listed one per line.
+const MAX_SPEAKERS_IN_LINE: usize = 3;
+
+/// Whether a session is titled like the section it goes in ("Keynotes":
+/// one session for all the keynotes): its heading would repeat the section's.
+fn is_section_name(title: &str, lang: Lang) -> bool {
+    let title = text::fold(title.trim());
+    let words = post_words(lang);
+    [words.keynotes, words.talks, "keynote", "keynotes"].iter().any(|w| text::fold(w) == title)
 }
 
 /// "KubeCon Europe 2024 — Jour 2" (+ the day's label), or the event's name
