@@ -228,15 +228,7 @@ fn fit_terminal(items: &[String]) -> (usize, Vec<String>) {
     let items = items
         .iter()
         .map(|item| sanitize_line(item).into_owned())
-        .map(|item| {
-            if item.chars().count() <= width {
-                item
-            } else {
-                let mut cut: String = item.chars().take(width - 1).collect();
-                cut.push('…');
-                cut
-            }
-        })
+        .map(|item| crate::ui::cut_to_columns(&item, width))
         .collect();
     (usize::from(rows).saturating_sub(4).max(3), items)
 }

@@ -144,3 +144,44 @@ mod tests {
         assert!(matches!(sanitize_line("Réseau — ok"), Cow::Borrowed(_)));
     }
 }
+
+/// `text` cut to `width` terminal columns, with an ellipsis when cut: wide
+/// characters (CJK, emoji) count for two.
+pub fn cut_to_columns(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `text` cut or padded with spaces to exactly `width` terminal columns.
+pub fn pad_to_columns(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let cut = cut_to_columns(text, width);
+    let missing = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(missing))
+}
+
+#[cfg(test)]
+mod column_tests {
+    use super::*;
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        assert_eq!(cut_to_columns("会議室 A", 5), "会議…");
+        assert_eq!(pad_to_columns("会議", 6), "会議  ");
+        assert_eq!(cut_to_columns("Hall 7", 10), "Hall 7");
+    }
+}

@@ -8,7 +8,9 @@ use chrono::{DateTime, TimeDelta, Utc};
 use crate::model::{Event, Lang, Session};
 use crate::render::time_range;
 use crate::render::words::{glance_words, words};
-use crate::ui::sanitize_line;
+use unicode_width::UnicodeWidthStr;
+
+use crate::ui::{cut_to_columns, pad_to_columns, sanitize_line};
 
 /// Where the person is, as `jot` sees it.
 pub enum Here<'a> {
@@ -132,7 +134,7 @@ fn programme_list(title: &str, empty: &str, talks: &[Listed<'_>], event: &Event,
     if talks.is_empty() {
         return format!("{empty}\n");
     }
-    let room_width = talks.iter().map(|t| t.talk.room.as_deref().map_or(0, |r| r.chars().count())).max().unwrap_or(0);
+    let room_width = talks.iter().map(|t| t.talk.room.as_deref().map_or(0, UnicodeWidthStr::width)).max().unwrap_or(0);
     let room_width = room_width.min(24);
     let mut out = format!("{title}\n");
     for Listed { talk, reference } in talks {
@@ -140,33 +142,13 @@ fn programme_list(title: &str, empty: &str, talks: &[Listed<'_>], event: &Event,
         let mut line = format!(
             "  {reference:<6} {:<11}  {}  {}",
             time_range(event, talk),
-            pad(&room, room_width),
+            pad_to_columns(&room, room_width),
             sanitize_line(&talk.title)
         );
         if !talk.speakers.is_empty() {
             let _ = write!(line, " — {}", sanitize_line(&talk.speakers_line()));
         }
-        let _ = writeln!(out, "{}", cut(&line, width));
+        let _ = writeln!(out, "{}", width.map_or(line.clone(), |w| cut_to_columns(&line, usize::from(w))));
     }
     out
-}
-
-/// `text` padded or cut to `width` characters.
-fn pad(text: &str, width: usize) -> String {
-    let count = text.chars().count();
-    if count > width {
-        format!("{}…", text.chars().take(width.saturating_sub(1)).collect::<String>())
-    } else {
-        format!("{text}{}", " ".repeat(width - count))
-    }
-}
-
-/// `line` cut to `width` characters, with an ellipsis.
-fn cut(line: &str, width: Option<u16>) -> String {
-    match width.map(usize::from) {
-        Some(width) if line.chars().count() > width => {
-            format!("{}…", line.chars().take(width.saturating_sub(1)).collect::<String>())
-        }
-        _ => line.to_string(),
-    }
 }
