@@ -12,6 +12,8 @@ Examples:
   notes day 1 --label \"Colocated events\"
   notes day 2 --intro \"Second day, rooms full from 9 am.\"
   notes day 2 --conclusion \"\"     # an empty text removes it
+  notes day 1 --url https://blog.example.org/kubecon-day-1/   # published elsewhere
+  notes day 3 --title \"Le (vrai) premier jour\"
   notes day 2                        # shows the day";
 
 /// Set a day's label, intro and conclusion (for the day's post)
@@ -26,6 +28,18 @@ pub struct DayArgs {
     #[arg(long)]
     label: Option<String>,
 
+    /// The day's post title, instead of "Event — Day N"
+    #[arg(long)]
+    title: Option<String>,
+
+    /// Where the day's post is published, when it is made elsewhere (it joins the series)
+    #[arg(long, value_name = "URL")]
+    url: Option<String>,
+
+    /// A paragraph for the talks you wished you had seen (Markdown)
+    #[arg(long, allow_hyphen_values = true)]
+    wished: Option<String>,
+
     /// The opening paragraph of the day's post (Markdown)
     #[arg(long, allow_hyphen_values = true)]
     intro: Option<String>,
@@ -37,7 +51,8 @@ pub struct DayArgs {
 
 pub fn run(args: DayArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
-    if args.label.is_none() && args.intro.is_none() && args.conclusion.is_none() {
+    let fields = [&args.label, &args.title, &args.url, &args.intro, &args.wished, &args.conclusion];
+    if fields.iter().all(|f| f.is_none()) {
         let file = ctx.journal()?.load(&slug)?;
         file.event.check_day(args.day)?;
         return ctx.ui.print(&show::day(&file.event, args.day, ctx.lang()));
@@ -45,9 +60,14 @@ pub fn run(args: DayArgs, ctx: &mut Context) -> Result<()> {
     let event = ctx.update_event(&slug, |doc| {
         let day = doc.event().check_day(args.day)?;
         let mut notes = doc.event().days.get(&day).cloned().unwrap_or_default();
-        for (field, value) in
-            [(&mut notes.label, args.label), (&mut notes.intro, args.intro), (&mut notes.conclusion, args.conclusion)]
-        {
+        for (field, value) in [
+            (&mut notes.label, args.label),
+            (&mut notes.title, args.title),
+            (&mut notes.url, args.url),
+            (&mut notes.intro, args.intro),
+            (&mut notes.wished, args.wished),
+            (&mut notes.conclusion, args.conclusion),
+        ] {
             if let Some(value) = value {
                 *field = Some(value).filter(|v| !v.trim().is_empty());
             }

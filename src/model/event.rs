@@ -41,6 +41,12 @@ pub struct DayNotes {
     pub label: Option<String>,
     pub intro: Option<String>,
     pub conclusion: Option<String>,
+    /// The day's post title, instead of "Event — Day N".
+    pub title: Option<String>,
+    /// Where the day's post is published, when it is not made here.
+    pub url: Option<String>,
+    /// A paragraph for the talks the person wished they had seen.
+    pub wished: Option<String>,
 }
 
 /// The longest event, in days: a year of meetups fits, and every command

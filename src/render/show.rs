@@ -145,7 +145,12 @@ pub fn day(event: &Event, day: u32, lang: Lang) -> String {
     let notes = event.days.get(&day).cloned().unwrap_or_default();
     let date = event.date_of(day).map(|d| w.long_date(d)).unwrap_or_default();
     let mut out = format!("{} — {date}\n", day_name(event, day, lang));
-    for (name, text) in [(w.intro, &notes.intro), (w.conclusion, &notes.conclusion)] {
+    for (name, text) in [(w.title, &notes.title), ("URL", &notes.url)] {
+        if let Some(text) = text {
+            let _ = writeln!(out, "  {name:<10} {}", sanitize_line(text));
+        }
+    }
+    for (name, text) in [(w.intro, &notes.intro), (w.wished, &notes.wished), (w.conclusion, &notes.conclusion)] {
         if let Some(text) = text {
             let _ = write!(out, "\n{name}:\n{}\n", sanitize_text(text.trim_end()));
         }

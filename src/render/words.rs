@@ -28,6 +28,8 @@ pub struct Words {
     pub timezone: &'static str,
     pub intro: &'static str,
     pub conclusion: &'static str,
+    /// The day's paragraph about the talks missed.
+    pub wished: &'static str,
     pub name: &'static str,
     pub no_sessions: &'static str,
     /// `export ics` of nothing: the file is still a calendar.
@@ -65,6 +67,7 @@ pub const EN: Words = Words {
     timezone: "Time zone",
     intro: "Intro",
     conclusion: "Conclusion",
+    wished: "Wished for",
     name: "Name",
     no_sessions: "No sessions match.",
     empty_calendar: "No session matches: the calendar is empty.",
@@ -110,6 +113,7 @@ pub const FR: Words = Words {
     timezone: "Fuseau",
     intro: "Intro",
     conclusion: "Conclusion",
+    wished: "Manqués",
     name: "Nom",
     no_sessions: "Aucune session ne correspond.",
     empty_calendar: "Aucune session ne correspond\u{a0}: le calendrier est vide.",
@@ -294,10 +298,10 @@ pub fn post_words(lang: Lang) -> PostWords {
 }
 
 /// "This post is part of a series of 3 posts: …", with the links given.
-pub fn series_text(lang: Lang, total: usize, links: &[String]) -> String {
+pub fn series_text(lang: Lang, total: usize) -> String {
     match lang {
-        Lang::Fr => format!("Cet article fait partie d’une série de {total} articles\u{a0}: {}.", links.join(", ")),
-        Lang::En => format!("This post is part of a series of {total} posts: {}.", links.join(", ")),
+        Lang::Fr => format!("Cet article fait partie d’une série de {total} articles\u{a0}:"),
+        Lang::En => format!("This post is part of a series of {total} posts:"),
     }
 }
 

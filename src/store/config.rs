@@ -22,6 +22,8 @@ pub struct Config {
     pub editor: Option<String>,
     /// A template file for `notes export md`.
     pub template: Option<PathBuf>,
+    /// Where a series' posts are read, e.g. "/{year}/{slug}-day-{day}/".
+    pub series_url: Option<String>,
     #[serde(default)]
     pub verdicts: Vec<VerdictConfig>,
 }

@@ -44,7 +44,10 @@ pub struct EventRecord {
 #[derive(Deserialize)]
 pub struct DayRecord {
     pub label: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
     pub intro: Option<String>,
+    pub wished: Option<String>,
     pub conclusion: Option<String>,
 }
 
@@ -107,7 +110,17 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
     for (key, day) in file.days {
         let number =
             key.parse::<u32>().map_err(|_| invalid(format!("[days.{key}]: a day is a number, like [days.2]")))?;
-        days.insert(number, DayNotes { label: day.label, intro: day.intro, conclusion: day.conclusion });
+        days.insert(
+            number,
+            DayNotes {
+                label: day.label,
+                title: day.title,
+                url: day.url,
+                intro: day.intro,
+                wished: day.wished,
+                conclusion: day.conclusion,
+            },
+        );
     }
     let event = Event {
         slug: slug.to_string(),
@@ -271,7 +284,10 @@ pub const EVENT_KEYS: &[Key<Event>] = &[
 
 pub const DAY_KEYS: &[Key<DayNotes>] = &[
     key("label", |d| d.label.as_deref().map(Value::from)),
+    key("title", |d| d.title.as_deref().map(Value::from)),
+    key("url", |d| d.url.as_deref().map(Value::from)),
     key("intro", |d| d.intro.as_deref().map(Value::from)),
+    key("wished", |d| d.wished.as_deref().map(Value::from)),
     key("conclusion", |d| d.conclusion.as_deref().map(Value::from)),
 ];
 

@@ -87,9 +87,11 @@ fn per_day_posts_form_a_series() {
     for name in &names {
         let text = std::fs::read_to_string(out_dir.join(name)).unwrap();
         let links = outline(&text).links;
-        let series: Vec<_> = links.iter().filter(|(_, url)| url.ends_with(".md")).collect();
+        // Linked by permalink, as a built site serves them, not by file name.
+        let series: Vec<_> = links.iter().filter(|(_, url)| url.starts_with("../kubecon-europe-2024-day-")).collect();
         assert_eq!(series.len(), 2, "{name} links the two other days: {links:?}");
-        assert!(!series.iter().any(|(_, url)| url == name), "{name} does not link itself");
+        let own = format!("../{}/", name.trim_end_matches(".md"));
+        assert!(!series.iter().any(|(_, url)| *url == own), "{name} does not link itself");
         assert_snapshot!(format!("per_day_{name}"), text);
     }
     // A second run refuses to overwrite, and writes nothing.
@@ -660,4 +662,35 @@ fn the_outline_follows_the_talks() {
     assert!(refused.contains("byline"), "{refused}");
     env.ok(["edit", "5", "--clear", "hide"]);
     assert!(env.ok(["export", "md", "--day", "2"]).contains("*Nick Young*"));
+}
+
+/// The series as authors write it: at the top, every day with a post or an
+/// address of its own, linked by permalink; a day's own title; the missed
+/// talks with the author's own words.
+#[test]
+fn the_series_sits_at_the_top_and_links_permalinks() {
+    let env = TestEnv::new();
+    env.ok(["event", "add", "KubeCon EU", "--start", "2024-03-19", "--end", "2024-03-22", "--tz", "Europe/Paris"]);
+    env.ok(["day", "1", "--url", "https://blog.example.org/kcd/"]);
+    env.ok(["add", "Gateway API", "-d", "2", "--at", "11:00", "-m", "Notes."]);
+    env.ok(["add", "Rook", "-d", "3", "--at", "14:00", "--status", "missed"]);
+    env.ok(["day", "3", "--title", "Le (vrai) premier jour", "--wished", "Impossible de rentrer dans les salles."]);
+    std::fs::write(env.config_path(), "series_url = \"/{year}/{slug}-day-{day}/\"\n").unwrap();
+    let day3 = env.ok(["export", "md", "--day", "3", "--lang", "fr"]);
+    assert!(
+        day3.starts_with("# Le (vrai) premier jour\n\nCet article fait partie d’une série de 3 articles\u{a0}:\n\n"),
+        "{day3}"
+    );
+    assert!(day3.contains("- [KubeCon EU — Jour 1](https://blog.example.org/kcd/)\n"), "{day3}");
+    assert!(day3.contains("- [KubeCon EU — Jour 2](/2024/kubecon-eu-day-2/)\n"), "{day3}");
+    assert!(day3.contains("- **Le (vrai) premier jour**\n"), "{day3}");
+    let wished = &day3[day3.find("## Les talks que j’aurais aimé voir").unwrap()..];
+    assert!(wished.contains("Impossible de rentrer dans les salles.\n\n- Rook"), "{wished}");
+    // --per-day writes the days with notes; the day published elsewhere is only linked.
+    let dir = env.root.path().join("posts");
+    env.ok(["export", "md", "--per-day", dir.to_str().unwrap(), "--series-url", "../{slug}-day-{day}/"]);
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["kubecon-eu-day-2.md", "kubecon-eu-day-3.md"]);
 }

@@ -8,7 +8,7 @@ use super::{OutputArgs, exists_error};
 use crate::args::FilterArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::EventFile;
+use crate::model::{Event, EventFile, Lang};
 use crate::query::{DaySel, select};
 use crate::render::markdown::{self, BUILTIN_TEMPLATE, FrontMatter, PostInput, SeriesPost, Template};
 use crate::store::{read_small, write_output};
@@ -45,6 +45,10 @@ pub struct MdArgs {
     /// Print the built-in template and exit
     #[arg(long)]
     print_template: bool,
+
+    /// Where the series' other posts are read: a pattern with {slug}, {day}, {date}, {year} [default: ../{slug}-day-{day}/, or series_url in config]
+    #[arg(long, value_name = "PATTERN")]
+    series_url: Option<String>,
 
     /// Write one post per day into DIR, linked as a series
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
@@ -91,10 +95,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
     let sessions: Vec<_> = select(std::slice::from_ref(&file), &query).into_iter().map(|r| r.session).collect();
     // A day with nothing to say gets no section (a day asked for alone
     // still gets its post, empty or not).
-    let has_something = |d: &u32| {
-        sessions.iter().any(|s| s.day == *d)
-            || file.event.days.get(d).is_some_and(|n| n.intro.is_some() || n.conclusion.is_some())
-    };
+    let has_something = |d: &u32| sessions.iter().any(|s| s.day == *d) || has_own_text(&file.event, *d);
     let days: Vec<u32> = if asked.len() == 1 { asked } else { asked.into_iter().filter(has_something).collect() };
     let front_matter = match args.front_matter {
         FrontMatterArg::Yaml => FrontMatter::Yaml,
@@ -112,10 +113,20 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         author,
         draft: args.draft,
     };
+    let pattern = args.series_url.as_deref().or(ctx.config()?.series_url.as_deref()).unwrap_or(DEFAULT_SERIES_URL);
+    let series = series_posts(&file, pattern, lang);
     if let Some(dir) = &args.per_day {
-        return per_day(dir, &file, &days, args.output.force, &input, &template, ctx);
+        return per_day(dir, &file, &days, &series, args.output.force, &input, &template, ctx);
     }
-    let post = markdown::build(&input(days));
+    let mut post = markdown::build(&input(days.clone()));
+    // A day's post names the others of its series.
+    if let [day] = days[..]
+        && series.len() > 1
+        && let Some(position) = series.iter().position(|(d, _)| *d == day)
+    {
+        let posts: Vec<SeriesPost> = series.into_iter().map(|(_, p)| p).collect();
+        post.series = Some(markdown::series(&posts, position, lang));
+    }
     let text = markdown::render(&post, &template)?;
     args.output.emit(&text, ctx)
 }
@@ -126,33 +137,64 @@ fn read_template(args: &MdArgs, ctx: &Context) -> Result<Option<String>> {
     read_small(path).map(Some).map_err(|e| Error::io("read the template", path, e))
 }
 
+/// Where a day's post is read when nothing else says: beside this one,
+/// as Hugo and most sites make pretty URLs of `<slug>-day-N.md`.
+const DEFAULT_SERIES_URL: &str = "../{slug}-day-{day}/";
+
+/// Whether the person wrote something of their own for day `day`.
+fn has_own_text(event: &Event, day: u32) -> bool {
+    event.days.get(&day).is_some_and(|n| n.intro.is_some() || n.conclusion.is_some() || n.wished.is_some())
+}
+
+/// The event's series: every day with something to post, or published
+/// elsewhere (`notes day N --url`), each with the address it is read at:
+/// its own URL, else `pattern` with `{slug}`, `{day}`, `{date}`, `{year}`.
+fn series_posts(file: &EventFile, pattern: &str, lang: Lang) -> Vec<(u32, SeriesPost)> {
+    let event = &file.event;
+    (1..=event.day_count())
+        .filter_map(|day| {
+            let own_url = event.days.get(&day).and_then(|n| n.url.clone());
+            let written = file.sessions.iter().any(|s| s.day == day) || has_own_text(event, day);
+            if !written && own_url.is_none() {
+                return None;
+            }
+            let date = event.date_of(day).unwrap_or(event.start);
+            let url = own_url.unwrap_or_else(|| {
+                pattern
+                    .replace("{slug}", &event.slug)
+                    .replace("{day}", &day.to_string())
+                    .replace("{date}", &date.to_string())
+                    .replace("{year}", &event.year().to_string())
+            });
+            let title = markdown::escape_inline(&markdown::post_title(event, &[day], lang));
+            Some((day, SeriesPost { title, url, current: false }))
+        })
+        .collect()
+}
+
 #[allow(clippy::too_many_arguments)]
 fn per_day<'a>(
     dir: &Path,
     file: &EventFile,
     days: &[u32],
+    series: &[(u32, SeriesPost)],
     force: bool,
     input: &dyn Fn(Vec<u32>) -> PostInput<'a>,
     template: &Template<'_>,
     ctx: &Context,
 ) -> Result<()> {
     let event = &file.event;
-    let posts: Vec<SeriesPost> = days
-        .iter()
-        .map(|d| SeriesPost {
-            title: markdown::escape_inline(&markdown::post_title(event, &[*d], ctx.lang())),
-            file: format!("{}-day-{d}.md", event.slug),
-            current: false,
-        })
-        .collect();
-    let paths: Vec<PathBuf> = posts.iter().map(|p| dir.join(&p.file)).collect();
+    let paths: Vec<PathBuf> = days.iter().map(|d| dir.join(format!("{}-day-{d}.md", event.slug))).collect();
     if !force && let Some(existing) = paths.iter().find(|p| p.exists()) {
         return Err(exists_error(existing));
     }
+    let posts: Vec<SeriesPost> = series.iter().map(|(_, p)| p.clone()).collect();
     let mut rendered = Vec::new();
-    for (position, day) in days.iter().enumerate() {
+    for day in days {
         let mut post = markdown::build(&input(vec![*day]));
-        post.series = Some(markdown::series(&posts, position, ctx.lang()));
+        if let Some(position) = series.iter().position(|(d, _)| d == day).filter(|_| posts.len() > 1) {
+            post.series = Some(markdown::series(&posts, position, ctx.lang()));
+        }
         rendered.push(markdown::render(&post, template)?);
     }
     for (path, text) in paths.iter().zip(&rendered) {

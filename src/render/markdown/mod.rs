@@ -65,6 +65,8 @@ pub struct DayData {
     pub intro: String,
     pub conclusion: String,
     /// `##` for a one-day post, `###` inside a multi-day post.
+    /// The person's paragraph about the talks they missed.
+    pub wished_text: String,
     pub section_level: &'static str,
     pub talk_level: &'static str,
     pub keynotes: Vec<TalkData>,
@@ -111,14 +113,15 @@ pub struct Series {
     pub total: usize,
     pub position: usize,
     pub posts: Vec<SeriesPost>,
-    /// "This post is part of a series of 3 posts: [Day 1](…), …"
+    /// "This post is part of a series of 3 posts:"
     pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SeriesPost {
     pub title: String,
-    pub file: String,
+    /// Where the post is read: its permalink, or the address the day has.
+    pub url: String,
     pub current: bool,
 }
 
@@ -176,8 +179,9 @@ pub fn build(input: &PostInput<'_>) -> Post {
         tags,
     };
     // Like the title of a hand-written recap: "… — Jour 2 (jeudi 21 mars)".
+    let own_title = |day: &u32| input.event.days.get(day).is_some_and(|n| n.title.is_some());
     let dated_title = match input.days.as_slice() {
-        [_] => format!("{title} ({})", words(input.lang).day_and_month(date)),
+        [day] if !own_title(day) => format!("{title} ({})", words(input.lang).day_and_month(date)),
         _ => title,
     };
     post.front_matter = front_matter(input.front_matter, &dated_title, date, &post.tags, input.author, input.draft);
@@ -211,6 +215,7 @@ fn day_data(input: &PostInput<'_>, day: u32, single: bool, anchors: &mut Anchors
         } else {
             user_markdown(notes.conclusion.as_deref().unwrap_or(""), depth - 1)
         },
+        wished_text: user_markdown(notes.wished.as_deref().unwrap_or(""), depth - 1),
         section_level,
         talk_level,
         keynotes: Vec::new(),
@@ -333,6 +338,9 @@ pub fn post_title(event: &Event, days: &[u32], lang: Lang) -> String {
     let w = words(lang);
     let name = text::one_line(&event.name);
     let [day] = days else { return name };
+    if let Some(title) = event.days.get(day).and_then(|n| n.title.as_deref()).filter(|t| !t.trim().is_empty()) {
+        return text::one_line(title);
+    }
     let date = event.date_of(*day);
     match event.day_label(*day).filter(|l| !is_weekday_label(l, date, lang)) {
         Some(label) => format!("{name} — {} {day}{} {}", w.day, post_words(lang).colon, text::one_line(label)),
@@ -375,12 +383,10 @@ fn post_tags(input: &PostInput<'_>) -> Vec<String> {
     tags
 }
 
-/// The series footer of post `position` (from 0) among `posts`: every post
-/// linked but the current one.
+/// The series of post `position` (from 0) among `posts`: every post of
+/// the event, the current one marked.
 pub fn series(posts: &[SeriesPost], position: usize, lang: Lang) -> Series {
     let posts: Vec<SeriesPost> =
         posts.iter().enumerate().map(|(i, p)| SeriesPost { current: i == position, ..p.clone() }).collect();
-    let links: Vec<String> =
-        posts.iter().map(|p| if p.current { p.title.clone() } else { format!("[{}]({})", p.title, p.file) }).collect();
-    Series { total: posts.len(), position: position + 1, text: series_text(lang, posts.len(), &links), posts }
+    Series { total: posts.len(), position: position + 1, text: series_text(lang, posts.len()), posts }
 }
