@@ -298,6 +298,32 @@ pub fn post_words(lang: Lang) -> PostWords {
 }
 
 /// "This post is part of a series of 3 posts: …", with the links given.
+/// "In figures: 12 talks seen (3 keynotes), 2 missed, 7 rooms, 14
+/// organisations, out of 596 in the programme."
+pub fn figures_line(f: &crate::render::markdown::Figures, lang: Lang) -> String {
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let keynotes = f.by_kind.get("keynote").copied().unwrap_or(0);
+    let (fr, en) = (lang == Lang::Fr, lang == Lang::En);
+    let mut seen = if fr { count(f.seen, "talk vu", "talks vus") } else { count(f.seen, "talk seen", "talks seen") };
+    if keynotes > 0 {
+        let keynotes = count(keynotes, "keynote", "keynotes");
+        seen.push_str(&if fr { format!(" (dont {keynotes})") } else { format!(" ({keynotes})") });
+    }
+    let mut parts = vec![seen];
+    if f.missed > 0 {
+        parts.push(if fr { count(f.missed, "raté", "ratés") } else { format!("{} missed", f.missed) });
+    }
+    parts.push(if fr { count(f.rooms, "salle", "salles") } else { count(f.rooms, "room", "rooms") });
+    parts.push(count(f.organisations, "organisation", "organisations"));
+    let programme = match (f.programme, en) {
+        (0, _) => String::new(),
+        (n, true) => format!(", out of {n} in the programme"),
+        (n, false) => format!(", sur {n} au programme"),
+    };
+    let lead = if fr { "En chiffres\u{a0}:" } else { "In figures:" };
+    format!("{lead} {}{programme}.", parts.join(", "))
+}
+
 pub fn series_text(lang: Lang, total: usize) -> String {
     match lang {
         Lang::Fr => format!("Cet article fait partie d’une série de {total} articles\u{a0}:"),

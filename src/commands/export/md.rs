@@ -34,6 +34,10 @@ pub struct MdArgs {
     #[arg(long, value_enum, default_value_t = FrontMatterArg::None)]
     front_matter: FrontMatterArg,
 
+    /// Open the post with its numbers in one line (talks seen, missed, rooms, organisations, the programme's size)
+    #[arg(long)]
+    figures: bool,
+
     /// Mark the post a draft in its front matter (a plain `hugo` then builds no page of it)
     #[arg(long, requires = "front_matter")]
     draft: bool,
@@ -103,7 +107,10 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         FrontMatterArg::None => FrontMatter::None,
     };
     let author = ctx.config()?.author.as_deref();
+    // The programme's size, for the post's numbers; a broken one counts none.
+    let programme = ctx.journal()?.schedule(&file.event).unwrap_or_default();
     let input = |days: Vec<u32>| PostInput {
+        programme: programme.iter().filter(|t| days.contains(&t.day)).count(),
         event: &file.event,
         sessions: sessions.clone(),
         days,
@@ -112,6 +119,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         front_matter,
         author,
         draft: args.draft,
+        figures_line: args.figures,
     };
     let pattern = args.series_url.as_deref().or(ctx.config()?.series_url.as_deref()).unwrap_or(DEFAULT_SERIES_URL);
     let series = series_posts(&file, pattern, lang);

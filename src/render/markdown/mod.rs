@@ -11,14 +11,14 @@ mod escape;
 mod front_matter;
 mod template;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use crate::model::{Event, Hidden, Kind, Lang, Session, Status, Vocabulary, text};
 use crate::render::time_range;
-use crate::render::words::{PostWords, link_label, post_words, series_text, words};
+use crate::render::words::{PostWords, figures_line, link_label, post_words, series_text, words};
 
 pub use escape::{escape_inline, user_markdown};
 pub use front_matter::FrontMatter;
@@ -44,6 +44,28 @@ pub struct Post {
     pub series: Option<Series>,
     pub words: PostWords,
     pub tags: Vec<String>,
+    /// The post's numbers, for an intro.
+    pub figures: Figures,
+}
+
+/// The numbers of the post's days, for an intro ("en chiffres").
+#[derive(Debug, Serialize)]
+pub struct Figures {
+    /// Sessions attended (or watched on replay).
+    pub seen: usize,
+    /// Sessions missed or only planned.
+    pub missed: usize,
+    /// Seen sessions by kind key.
+    pub by_kind: BTreeMap<&'static str, usize>,
+    /// Sessions by verdict label.
+    pub by_verdict: BTreeMap<String, usize>,
+    /// Rooms and speakers' organisations of the seen sessions.
+    pub rooms: usize,
+    pub organisations: usize,
+    /// Talks of the programme on these days (0 without a programme).
+    pub programme: usize,
+    /// The built-in one-line summary, when asked for (`--figures`).
+    pub line: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -138,6 +160,10 @@ pub struct PostInput<'a> {
     pub author: Option<&'a str>,
     /// Marked as a draft in the front matter (not published by a plain build).
     pub draft: bool,
+    /// Talks of the programme on the post's days.
+    pub programme: usize,
+    /// Whether the post opens with its numbers in one line.
+    pub figures_line: bool,
 }
 
 /// Builds the template data. One day gives a day post; several days give
@@ -177,6 +203,7 @@ pub fn build(input: &PostInput<'_>) -> Post {
         words: post_words(input.lang),
         title: escape_inline(&title),
         tags,
+        figures: figures(input),
     };
     // Like the title of a hand-written recap: "… — Jour 2 (jeudi 21 mars)".
     let own_title = |day: &u32| input.event.days.get(day).is_some_and(|n| n.title.is_some());
@@ -319,6 +346,40 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
         tags: s.tags.iter().map(|t| escape_inline(t)).collect(),
         abstract_text: s.abstract_text.as_deref().map(escape_inline).unwrap_or_default(),
     }
+}
+
+/// The numbers of the post's days.
+fn figures(input: &PostInput<'_>) -> Figures {
+    let sessions: Vec<&Session> = input.sessions.iter().copied().filter(|s| input.days.contains(&s.day)).collect();
+    let seen: Vec<&Session> =
+        sessions.iter().copied().filter(|s| matches!(s.status, Status::Attended | Status::Replay)).collect();
+    let mut by_kind = BTreeMap::new();
+    for s in &seen {
+        *by_kind.entry(s.kind.key()).or_insert(0) += 1;
+    }
+    let mut by_verdict = BTreeMap::new();
+    for key in sessions.iter().filter_map(|s| s.verdict.as_deref()) {
+        *by_verdict.entry(input.vocabulary.label(key, input.lang).to_string()).or_insert(0) += 1;
+    }
+    let distinct = |values: Vec<String>| values.into_iter().collect::<std::collections::BTreeSet<_>>().len();
+    let rooms = distinct(seen.iter().filter_map(|s| s.room.as_deref().map(text::fold)).collect());
+    let organisations = distinct(
+        seen.iter().flat_map(|s| s.speakers.iter().filter_map(|sp| sp.org.as_deref().map(text::fold))).collect(),
+    );
+    let mut figures = Figures {
+        seen: seen.len(),
+        missed: sessions.len() - seen.len(),
+        by_kind,
+        by_verdict,
+        rooms,
+        organisations,
+        programme: input.programme,
+        line: String::new(),
+    };
+    if input.figures_line {
+        figures.line = figures_line(&figures, input.lang);
+    }
+    figures
 }
 
 /// More speakers than this are listed one per line.

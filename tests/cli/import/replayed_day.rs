@@ -79,6 +79,12 @@ fn a_day_at_kubecon_ends_with_every_note_in_its_talk() {
     assert!(under(&sections, "Chat at the Cilium booth").contains("Cluster mesh in 1.19"));
     // Nothing planned is left "wished for": every planned talk was attended.
     assert!(!post.contains("aurais aimé voir"), "{post}");
+    // The numbers for the intro: 5 seen (1 keynote), 3 rooms (OTTL and KEPs share Room D), out of the day's programme.
+    let programme: serde_json::Value =
+        serde_json::from_str(&run("22:00", &["list", "--schedule", "--day", "3", "--json"])).unwrap();
+    let figures = run("22:00", &["export", "md", "--day", "3", "--lang", "fr", "--figures"]);
+    assert!(figures.contains("*En chiffres\u{a0}: 5 talks vus (dont 1 keynote), 3 salles, "), "{figures}");
+    assert!(figures.contains(&format!(", sur {} au programme.*", programme.as_array().unwrap().len())), "{figures}");
     let statuses = run("22:01", &["list", "--day", "3", "--status", "planned"]);
     assert!(!statuses.contains("Thanos") && !statuses.contains("OTTL"), "{statuses}");
 }
