@@ -32,15 +32,11 @@ Exit codes:
 #[derive(Debug, Parser)]
 #[command(name = "notes", version, after_help = AFTER_HELP, max_term_width = 100)]
 pub struct Cli {
-    /// Journal directory [default: the platform data directory, see `notes path`]
-    #[arg(
-        long,
-        global = true,
-        env = "NOTES_DIR",
-        hide_env_values = true,
-        value_name = "DIR",
-        help_heading = "Global options"
-    )]
+    /// Journal directory [default: the platform data directory, see `notes path`] [env: NOTES_DIR]
+    // `NOTES_DIR` is read by `context::journal_dir`, not through clap's
+    // `env`: clap counts a value from the environment as typed, and wrote
+    // `--dir <DIR>` into the usage line of every error whenever it was set.
+    #[arg(long, global = true, value_name = "DIR", help_heading = "Global options")]
     pub dir: Option<PathBuf>,
 
     /// Event to work on (its slug) instead of the current one
