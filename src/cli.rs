@@ -11,8 +11,9 @@ use crate::model::Lang;
 
 const AFTER_HELP: &str = "\
 A conference day:
-  notes event add \"KubeCon Europe 2024\" --start 2024-03-19 --end 2024-03-22 --location Paris --tz Europe/Paris
-  notes add \"Simplifying multi-cluster deployments with Cilium\" -s \"Liz Rice (Isovalent)\" -t ebpf --room \"Hall 7\"
+  notes event add \"KubeCon Europe 2024\" --start 2024-03-19 --end 2024-03-22 \\
+      --location Paris --tz Europe/Paris
+  notes add \"Multi-cluster with Cilium\" -s \"Liz Rice (Isovalent)\" -t ebpf
   notes jot \"Cluster mesh: CIDRs must not overlap\"
   notes verdict \"à tester\"
   notes list --day 2
@@ -20,13 +21,16 @@ A conference day:
 
 Environment:
   NOTES_DIR      journal directory (like --dir)
-  NOTES_CONFIG   configuration file (default: config.toml in the platform config directory)
+  NOTES_CONFIG   configuration file (default: see `notes path`)
   NOTES_NOW      the current time, RFC 3339 (to replay a day, or in tests)
   VISUAL, EDITOR editor for `notes edit`
   NO_COLOR       disables colours
 
 Exit codes:
-  0 success (an empty list too), 1 error in data or input, 2 usage error, 130 cancelled at a prompt";
+  0    success (an empty list too)
+  1    error in data or input
+  2    usage error
+  130  cancelled at a prompt";
 
 /// Take notes at conferences and turn them into blog posts.
 #[derive(Debug, Parser)]
