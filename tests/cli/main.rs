@@ -18,6 +18,7 @@ mod hostile;
 mod human_time;
 mod import;
 mod interactive;
+mod man;
 mod model;
 mod properties;
 mod read_back;
