@@ -4,9 +4,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, Parser, ValueEnum};
 
 use crate::commands;
+use crate::complete::Values;
 use crate::model::Lang;
 
 const AFTER_HELP: &str = "\
@@ -63,6 +64,57 @@ pub struct Cli {
     pub command: commands::Command,
 }
 
+/// The arguments whose values the shell completes from the journal: the
+/// subcommand path, the argument's id, what it completes. Options named
+/// `kind`, `status` and `verdict` complete their values wherever they are
+/// (see [`completing`]); value enums (`--lang`, `--clear`…) complete by
+/// themselves, and paths as paths.
+const COMPLETED: &[(&[&str], &str, Values)] = &[
+    (&[], "event", Values::Events),
+    (&["event", "use"], "slug", Values::Events),
+    (&["event", "show"], "slug", Values::Events),
+    (&["plan"], "refs", Values::References),
+    (&["unplan"], "refs", Values::PlannedReferences),
+    (&["jot"], "id", Values::Sessions),
+    (&["verdict"], "words", Values::VerdictWords),
+    (&["show"], "id", Values::SessionsAndReferences),
+    (&["edit"], "id", Values::Sessions),
+    (&["rm"], "id", Values::Sessions),
+];
+
+/// The command line with its completers, for clap_complete's dynamic
+/// engine (`COMPLETE=bash notes`): built only when a shell asks.
+pub fn completing() -> clap::Command {
+    let command = COMPLETED
+        .iter()
+        .fold(Cli::command(), |command, (path, id, values)| on_arg(command, path, id, &|arg| values.attach(arg)));
+    everywhere(command)
+}
+
+/// `command` with the argument `id` of the subcommand at `path` changed by
+/// `change`, in place (the order of arguments and subcommands is kept).
+fn on_arg(command: clap::Command, path: &[&str], id: &str, change: &dyn Fn(clap::Arg) -> clap::Arg) -> clap::Command {
+    match path.split_first() {
+        Some((name, rest)) => {
+            command.mut_subcommands(|sub| if sub.get_name() == *name { on_arg(sub, rest, id, change) } else { sub })
+        }
+        None => command.mut_args(|arg| if arg.get_id() == id { change(arg) } else { arg }),
+    }
+}
+
+/// The options `--kind`, `--status` and `--verdict` of every subcommand.
+fn everywhere(command: clap::Command) -> clap::Command {
+    command
+        .mut_args(|arg| match arg.get_id().as_str() {
+            _ if arg.is_positional() => arg,
+            "kind" => Values::Kinds.attach(arg),
+            "status" => Values::Statuses.attach(arg),
+            "verdict" => Values::Verdicts.attach(arg),
+            _ => arg,
+        })
+        .mut_subcommands(everywhere)
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum LangArg {
     Fr,
@@ -93,5 +145,19 @@ mod tests {
     #[test]
     fn cli_definition_is_consistent() {
         Cli::command().debug_assert();
+        completing().debug_assert();
+    }
+
+    /// Every argument the table names exists: a renamed one would
+    /// silently stop completing.
+    #[test]
+    fn every_completed_argument_exists() {
+        let cli = Cli::command();
+        for (path, id, _) in COMPLETED {
+            let command = path.iter().fold(&cli, |command, name| {
+                command.find_subcommand(name).unwrap_or_else(|| panic!("no subcommand {path:?}"))
+            });
+            assert!(command.get_arguments().any(|arg| arg.get_id() == *id), "no argument {id} in {path:?}");
+        }
     }
 }

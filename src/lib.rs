@@ -10,6 +10,7 @@ pub mod checks;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod complete;
 pub mod context;
 pub mod editor;
 pub mod error;

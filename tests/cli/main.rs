@@ -5,6 +5,7 @@ mod common;
 
 mod bad_input;
 mod commands;
+mod completions;
 mod concurrency;
 mod derived;
 mod example_journal;
