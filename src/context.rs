@@ -17,8 +17,16 @@ use crate::error::{Error, Result};
 use crate::model::{Event, EventFile, Lang, Session, Vocabulary, text};
 use crate::prompt::{NoPrompt, Prompt, TerminalPrompt};
 use crate::render::table::TableStyle;
-use crate::store::{Config, EventDoc, Journal, State};
+use crate::store::{Config, EventDoc, Journal, State, paths};
 use crate::ui::{self, Ui};
+
+/// The journal directory: `--dir`, else `$NOTES_DIR` when it is set and not
+/// empty, else the platform data directory.
+pub fn journal_dir(dir_flag: Option<PathBuf>) -> PathBuf {
+    dir_flag
+        .or_else(|| std::env::var_os("NOTES_DIR").filter(|dir| !dir.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(paths::default_journal_dir)
+}
 
 /// What the command line and the environment decided, before any file is read.
 pub struct Settings {

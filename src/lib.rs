@@ -10,6 +10,7 @@ pub mod checks;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod complete;
 pub mod context;
 pub mod editor;
 pub mod error;
@@ -32,7 +33,7 @@ use store::paths;
 /// the config, the clock and the journal when a command first needs them.
 pub fn run(cli: Cli) -> Result<()> {
     let settings = Settings {
-        journal_dir: cli.dir.unwrap_or_else(paths::default_journal_dir),
+        journal_dir: context::journal_dir(cli.dir),
         config_path: paths::config_file(),
         lang: cli.lang.map(Into::into),
         event: cli.event,

@@ -9,6 +9,9 @@ use notes::cli::Cli;
 use notes::error::Error;
 
 fn main() -> ExitCode {
+    // A shell asking for candidates (`COMPLETE=bash notes -- notes show ''`)
+    // or for its script (`COMPLETE=bash notes`): answered, then exit.
+    clap_complete::CompleteEnv::with_factory(notes::cli::completing).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return usage_error(&err),

@@ -14,14 +14,15 @@ use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
 Examples:
-  notes add \"Simplifying multi-cluster deployments with Cilium\" -s \"Liz Rice (Isovalent)\" -t ebpf -t cilium --room \"Hall 7\"
-  notes add \"Keynote: Opening\" -k keynote --at 09:00 -d 2
-  notes add \"Rook: Intro and Ceph Deep Dive\" --status missed --link slides=https://example.org/rook.pdf
+  notes add \"Cilium cluster mesh\" -s \"Liz Rice (Isovalent)\" -t ebpf -t cilium
+  notes add \"Keynote: Opening\" -k keynote --at 09:00 -d 2 --room \"Hall 7\"
+  notes add \"Rook Deep Dive\" --status missed --link slides=https://rook.io/s.pdf
   notes add --now \"Hall 7\"   # the imported schedule's talk under way in Hall 7
-  notes add            # on a terminal: offers the talks under way, then asks the title, speakers, kind, tags, verdict
+  notes add                  # on a terminal: pick one of the day's talks
 
-The day defaults to today's day of the event, in the event's time zone; a session added
-during the event's day without --at starts now (to the five minutes).";
+The day defaults to today's day of the event, in the event's time zone; a
+session added during the event's day without --at starts now (to the five
+minutes).";
 
 /// Add a session (talk, keynote…) and make it the current one
 #[derive(Debug, Args)]

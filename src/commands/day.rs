@@ -12,7 +12,7 @@ Examples:
   notes day 1 --label \"Colocated events\"
   notes day 2 --intro \"Second day, rooms full from 9 am.\"
   notes day 2 --conclusion \"\"     # an empty text removes it
-  notes day 1 --url https://blog.example.org/kubecon-day-1/   # published elsewhere
+  notes day 1 --url https://blog.example.org/kcd/   # published elsewhere
   notes day 3 --title \"Le (vrai) premier jour\"
   notes day 2                        # shows the day";
 

@@ -13,7 +13,7 @@ use crate::ui::sanitize_line;
 const AFTER_HELP: &str = "\
 Examples:
   notes edit 12 --verdict meh
-  notes edit 12 --title \"Gateway API: a new set of Kubernetes APIs\" --room \"Hall 7\"
+  notes edit 12 --title \"Gateway API: new Kubernetes APIs\" --room \"Hall 7\"
   notes edit 12 --clear verdict
   notes edit 12          # opens the session as TOML in $VISUAL / $EDITOR
 

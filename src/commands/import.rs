@@ -12,16 +12,18 @@ use crate::model::{Event, Session, Zone, dates_problem, text};
 
 const AFTER_HELP: &str = "\
 Examples:
-  notes import kccnceu2026.ics                         # Sched: the zone of the city its rooms are in
-  notes import kccnceu2026.ics --tz Europe/Amsterdam   # or name it; on an existing event, sets its zone
-  notes import schedule.json                           # pretalx, frab, c3voc
-  notes import schedule.xml --event fosdem-2025        # frab / Pentabarf / pretalx XML
+  notes import kccnceu2026.ics               # Sched: the zone of its city
+  notes import kccnceu2026.ics --tz Europe/Amsterdam
+  notes import schedule.json                 # pretalx, frab, c3voc
+  notes import schedule.xml --event fosdem-2025
 
-The format is read from the content. The schedule is kept in <event>.schedule.toml;
-your own file only gets the talks you pick (notes add, add --now, plan). Import again
-when the schedule changes: talks are updated, never duplicated, and your notes, verdicts
-and statuses are never touched. With no event given, the event named by the schedule is
-used, or the current one if its dates overlap, or a new one is created.";
+The format is read from the content. The schedule is kept in
+<event>.schedule.toml; your own file only gets the talks you pick (notes add,
+add --now, plan). Import again when the schedule changes: talks are updated,
+never duplicated, and your notes, verdicts and statuses are never touched
+(nor a title, time, room or speakers you changed). --tz on an existing
+event sets its zone. With no event given, the event named by the schedule
+is used, or the current one if its dates overlap, or a new one is created.";
 
 /// Load a conference schedule (.ics, schedule.json, schedule.xml)
 #[derive(Debug, Args)]

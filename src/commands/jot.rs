@@ -22,10 +22,10 @@ Examples:
   pbpaste | notes jot -                              # text from stdin
   notes jot -i 12 \"one more thing about #12\"
 
-Each jot becomes a list item (\"- …\") unless it already starts a Markdown block.
-Without -i: the current session; once it is over, the one talk you planned that is
-under way (it becomes current and attended); with no current session, the day's
-\"Loose notes\".";
+Each jot becomes a list item (\"- …\") unless it already starts a Markdown
+block. Without -i: the current session; once it is over, the one talk you
+planned that is under way (it becomes current and attended); with no current
+session, the day's \"Loose notes\".";
 
 /// The most `jot -` reads: far more than any note, far less than memory.
 const MAX_JOT: u64 = 16 * 1024 * 1024;

@@ -10,7 +10,7 @@ use crate::render::glance::{self, Listed};
 
 const AFTER_HELP: &str = "\
 Examples:
-  notes next                 # my next planned talk, then the talks that start next
+  notes next                 # my next planned talk, then the next ones to start
   notes next --room \"salle b\"
 
 The talks that start next are those of the next start time of the day, and any

@@ -12,9 +12,9 @@ use crate::render::glance::{self, Here, Listed};
 
 const AFTER_HELP: &str = "\
 Examples:
-  notes now                  # between two talks: where am I, where next, what else runs
-  notes now --room hall      # only the rooms whose name contains \"hall\"
-  notes next                 # my next planned talk, and what starts next
+  notes now               # between two talks: here, next, the other rooms
+  notes now --room hall   # only the rooms whose name contains \"hall\"
+  notes next              # my next planned talk, and what starts next
 
 \"Here\" is the session a jot goes to; \"Elsewhere now\" lists the programme's talks
 under way or starting within 15 minutes, with the reference `notes plan` and

@@ -11,13 +11,14 @@ use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
 Examples:
-  notes list --schedule --day 2          # the schedule, with each talk's reference
-  notes plan 6d33 c3fc                   # copy those talks into your journal, status planned
-  notes list --status planned --day 2    # tomorrow's plan
-  notes unplan c3fc                      # changed your mind
+  notes list --schedule --day 2        # the schedule, each talk's reference
+  notes plan 6d33 c3fc                 # into your journal, status planned
+  notes list --status planned --day 2  # tomorrow's plan
+  notes unplan c3fc                    # changed your mind
 
-A reference is any unique start of the talk's schedule id, as `list --schedule` shows it.
-Two planned talks at the same time are allowed, with a warning.";
+A reference is any unique start of the talk's schedule id, as
+`notes list --schedule` shows it. Two planned talks at the same time are
+allowed, with a warning.";
 
 /// Mark scheduled talks you want to see (copied into your journal)
 #[derive(Debug, Args)]

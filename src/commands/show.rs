@@ -13,7 +13,7 @@ use crate::render::{json, show};
 #[command(after_help = "Examples:
   notes show 12
   notes show          # the current session
-  notes show 6d33     # a talk of the programme, by its reference (notes list --schedule)
+  notes show 6d33     # a programme talk, by its reference (list --schedule)
   notes show 12 --json")]
 pub struct ShowArgs {
     /// The session's id, or a programme talk's reference [default: the current session]

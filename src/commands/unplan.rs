@@ -10,7 +10,7 @@ use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
 Examples:
-  notes unplan c3fc                # no longer planned: the copy leaves your journal
+  notes unplan c3fc         # no longer planned: the copy leaves your journal
   notes unplan 6d33 c3fc
 
 Only a planned talk with nothing of yours in it (notes, verdict, tags, links of

@@ -10,11 +10,11 @@ use crate::ui::sanitize_line;
 const AFTER_HELP: &str = "\
 Examples:
   notes verdict meh
-  notes verdict \"à tester\"        # labels work too, in any case, with or without accents
+  notes verdict \"à tester\"   # a label works too, in any case, accents or not
   notes verdict 12 top
 
-Built-in verdicts: top (Coup de cœur / Must-see), good (Bien / Good), meh (Meh), to-try (À tester / To try).
-Add your own in config.toml:
+Built-in verdicts: top (Coup de cœur / Must-see), good (Bien / Good),
+meh (Meh), to-try (À tester / To try). Add your own in config.toml:
   [[verdicts]]
   key = \"wow\"
   fr = \"Waouh\"

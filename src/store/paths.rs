@@ -1,6 +1,6 @@
 //! Where the journal and the configuration live.
 //!
-//! Journal: `--dir`, else `$NOTES_DIR` (both handled by clap), else the
+//! Journal: `--dir`, else `$NOTES_DIR` (both read in `context::journal_dir`), else the
 //! platform data directory. Config: `$NOTES_CONFIG`, else `config.toml` in the
 //! platform config directory.
 

@@ -367,3 +367,32 @@ fn a_session_sub_table_apart_from_its_session_is_named() {
         "{shown}"
     );
 }
+
+/// `NOTES_DIR` is not typed on the command line: it never shows in a usage
+/// line (clap's `env` used to print `--dir <DIR>` there whenever it was set).
+#[test]
+fn notes_dir_never_shows_in_a_usage_line() {
+    let env = with_one_session();
+    for args in [&["plan"][..], &["event", "add"], &["verdict"], &["show", "--nope"], &["rm"]] {
+        let with = env.cmd(args).output().unwrap();
+        let without = env.cmd(args).env_remove("NOTES_DIR").output().unwrap();
+        let (with, without) = (String::from_utf8_lossy(&with.stderr), String::from_utf8_lossy(&without.stderr));
+        let usage = |text: &str| text.lines().find(|l| l.starts_with("Usage:")).map(str::to_string);
+        assert!(usage(&with).is_some(), "{args:?}: {with}");
+        assert_eq!(usage(&with), usage(&without), "{args:?}");
+        assert!(!with.contains("--dir"), "{args:?}: {with}");
+    }
+}
+
+#[test]
+fn notes_dir_is_the_journal_unless_dir_is_given_and_empty_is_unset() {
+    let env = TestEnv::new();
+    let journal =
+        |out: String| out.lines().next().unwrap_or_default().replace(&env.root.path().display().to_string(), "[TMP]");
+    assert_eq!(journal(env.ok(["path"])), "journal: [TMP]/journal");
+    assert_eq!(journal(env.ok(["--dir", "other", "path"])), "journal: other");
+    let out = env.cmd(["path"]).env("NOTES_DIR", "").output().unwrap();
+    assert!(out.status.success(), "{}", env.describe(&out));
+    let shown = journal(String::from_utf8(out.stdout).unwrap());
+    assert!(shown.starts_with("journal: [TMP]/") && shown.ends_with("notes"), "the platform directory: {shown}");
+}

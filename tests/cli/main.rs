@@ -5,6 +5,7 @@ mod common;
 
 mod bad_input;
 mod commands;
+mod completions;
 mod concurrency;
 mod derived;
 mod example_journal;
@@ -18,6 +19,7 @@ mod hostile;
 mod human_time;
 mod import;
 mod interactive;
+mod man;
 mod model;
 mod properties;
 mod read_back;

@@ -14,7 +14,7 @@ use crate::store::parse_event_text;
 /// Change an event with flags, or its whole file in $EDITOR
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  notes event edit --end 2024-03-22\n  notes event edit        # opens the event's file in $EDITOR, checked before saving"
+    after_help = "Examples:\n  notes event edit --end 2024-03-22\n  notes event edit        # the event's file in $EDITOR, checked before saving"
 )]
 pub struct EditEventArgs {
     /// New name

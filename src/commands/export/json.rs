@@ -14,7 +14,8 @@ Examples:
   notes export json --day 2 > day2.json
   notes export json --all-events > journal.json
 
-The shape is documented in the README (\"JSON export\"). Filters work as in `notes list`.";
+The shape is documented in the README, section \"JSON\". Filters work as in
+`notes list`.";
 
 /// Every field of the selected sessions, as JSON
 #[derive(Debug, Args)]

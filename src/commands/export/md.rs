@@ -16,8 +16,8 @@ use crate::store::{read_small, write_output};
 const AFTER_HELP: &str = "\
 Examples:
   notes export md --day 2 > day2.md
-  notes export md --day 2 --lang fr --front-matter yaml --output content/posts/kubecon-day-2.md
-  notes export md --per-day posts/           # one post per day, linked as a series
+  notes export md --day 2 --lang fr --front-matter yaml -o posts/day-2.md
+  notes export md --per-day posts/     # one post per day, linked as a series
   notes export md --print-template > my-post.md.j2
   notes export md --day 2 --template my-post.md.j2
 

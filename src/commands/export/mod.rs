@@ -16,8 +16,8 @@ use crate::store::write_output;
 const AFTER_HELP: &str = "\
 Examples:
   notes export md --day 2 > day2.md
-  notes export md --day 2 --lang fr --front-matter yaml --output content/posts/kubecon-day-2.md
-  notes export md --per-day posts/           # one post per day, linked as a series
+  notes export md --day 2 --lang fr --front-matter yaml -o posts/day-2.md
+  notes export md --per-day posts/     # one post per day, linked as a series
   notes export json --all-events > journal.json
   notes export ics --alarm 10 -o kubecon.ics   # the plan for a phone calendar
 
