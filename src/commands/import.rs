@@ -8,6 +8,7 @@ use clap::Args;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::import::{self, Schedule};
+use crate::messages::{self, Text};
 use crate::model::{Event, Session, Zone, dates_problem, text};
 
 const AFTER_HELP: &str = "\
@@ -53,11 +54,11 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     let zone = args.tz.clone().or(known_event.as_ref().map(|e| e.timezone.clone()));
 
     let schedule = import::parse(&bytes, zone.as_ref()).map_err(|e| Error::Rejected {
-        what: args.file.display().to_string(),
-        message: format!("{e}; nothing was imported"),
+        what: Text::verbatim(args.file.display().to_string()),
+        message: Text::new(|lang| messages::nothing_imported(lang, &e.message(lang))),
     })?;
     for warning in &schedule.warnings {
-        ctx.ui.warn(warning);
+        ctx.ui.warn(ctx.lang(), warning.get(ctx.lang()));
     }
     let (event, zone_was) = match target_event(&schedule, known_event, ctx)? {
         Some(event) => with_zone(event, &schedule, &args, ctx),
@@ -67,7 +68,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     // The schedule file is the import's own: one that cannot be read is
     // rebuilt, not a dead end.
     let old = journal.schedule(&event).unwrap_or_else(|err| {
-        ctx.ui.warn(&format!("the previous schedule cannot be read, so it is replaced: {err}"));
+        ctx.ui.warn(ctx.lang(), &format!("the previous schedule cannot be read, so it is replaced: {err}"));
         Vec::new()
     });
     let mut talks: Vec<Session> = schedule.talks.iter().filter_map(|t| t.to_session(&event)).collect();
@@ -112,10 +113,13 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     report.sessions_updated = updated;
     report.sessions_flagged = flagged;
     for (id, title, field) in &kept {
-        ctx.ui.warn(&format!(
-            "#{id} {}: your {field} was kept; the schedule changed it too (notes show {id}, notes edit {id})",
-            crate::ui::sanitize_line(title)
-        ));
+        ctx.ui.warn(
+            ctx.lang(),
+            &format!(
+                "#{id} {}: your {field} was kept; the schedule changed it too (notes show {id}, notes edit {id})",
+                crate::ui::sanitize_line(title)
+            ),
+        );
     }
     if let Some(was) = zone_was {
         ctx.ui.status(&format!("The time zone of {} is now {} (it was {was}).", event.slug, event.timezone.name()));
@@ -127,9 +131,11 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
 /// `/dev/zero` or a huge file is refused without filling the memory.
 fn read_bounded(path: &std::path::Path) -> Result<Vec<u8>> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, e))?;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(messages::cannot_read, path, e))?;
     let mut bytes = Vec::new();
-    file.take(import::MAX_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", path, e))?;
+    file.take(import::MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(messages::cannot_read, path, e))?;
     Ok(bytes)
 }
 
@@ -153,14 +159,17 @@ fn with_zone(event: Event, schedule: &Schedule, args: &ImportArgs, ctx: &Context
             (Event { timezone: tz.clone(), ..event }, Some(was))
         }
         (None, Some(place)) if *place != event.timezone => {
-            ctx.ui.warn(&format!(
-                "{} is in {}, but the schedule's places are in {}: `notes import {} --tz {}` sets the event's zone",
-                event.slug,
-                event.timezone.name(),
-                place.name(),
-                args.file.display(),
-                place.name()
-            ));
+            ctx.ui.warn(
+                ctx.lang(),
+                &format!(
+                    "{} is in {}, but the schedule's places are in {}: `notes import {} --tz {}` sets the event's zone",
+                    event.slug,
+                    event.timezone.name(),
+                    place.name(),
+                    args.file.display(),
+                    place.name()
+                ),
+            );
             (event, None)
         }
         _ => (event, None),
@@ -188,7 +197,7 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
     });
     let slug = text::event_slug(&name);
     if slug.is_empty() {
-        return Err(Error::user(
+        return Err(Error::user_en(
             format!("cannot make an event name from '{name}'"),
             "create the event first, then import with --event SLUG",
         ));
@@ -199,8 +208,8 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
     let end = schedule.end.or_else(|| local_dates.iter().max().copied()).unwrap_or(start);
     if let Some(problem) = dates_problem(start, end) {
         return Err(Error::Rejected {
-            what: args.file.display().to_string(),
-            message: format!("{problem}; nothing was imported"),
+            what: Text::verbatim(args.file.display().to_string()),
+            message: Text::new(|lang| messages::nothing_imported(lang, problem.get(lang))),
         });
     }
     let event = Event {
@@ -240,7 +249,7 @@ fn no_talk_in(event: &Event, schedule: &Schedule) -> Error {
         (Some(start), Some(end)) => format!("{start} to {end}"),
         _ => "other dates".to_string(),
     };
-    Error::user(
+    Error::user_en(
         format!(
             "none of the {} talks falls within {} ({} to {}): the schedule runs from {span}; nothing was imported",
             schedule.talks.len(),
@@ -272,7 +281,7 @@ fn zone_of(schedule: &Schedule, ctx: &Context) -> Zone {
         return zone.clone();
     }
     if schedule.timezone.is_some() && offset_hours == 0 {
-        ctx.ui.warn("the schedule gives its times in UTC and names no city: times are shown in UTC (pass --tz, e.g. --tz Europe/Paris)");
+        ctx.ui.warn(ctx.lang(), "the schedule gives its times in UTC and names no city: times are shown in UTC (pass --tz, e.g. --tz Europe/Paris)");
         return Zone::UTC;
     }
     let zone = match offset_hours {
@@ -280,7 +289,7 @@ fn zone_of(schedule: &Schedule, ctx: &Context) -> Zone {
         // Etc/GMT names have the sign the other way round.
         h => Zone::parse(&format!("Etc/GMT{:+}", -h)).unwrap_or(Zone::UTC),
     };
-    ctx.ui.warn(&format!(
+    ctx.ui.warn(ctx.lang(), &format!(
         "the schedule does not name its time zone reliably; times are shown in {} (pass --tz, e.g. --tz Europe/Paris)",
         zone.name()
     ));

@@ -33,7 +33,7 @@ pub fn run(args: PlanArgs, ctx: &mut Context) -> Result<()> {
     let event = ctx.journal()?.load(&slug)?.event;
     let schedule = ctx.journal()?.schedule(&event)?;
     if schedule.is_empty() {
-        return Err(Error::user(format!("{slug} has no schedule"), "import one first: notes import schedule.ics"));
+        return Err(Error::user_en(format!("{slug} has no schedule"), "import one first: notes import schedule.ics"));
     }
     let refs = short_refs(&schedule);
     let talks = args.refs.iter().map(|r| find_by_reference(r, &schedule, &refs)).collect::<Result<Vec<_>>>()?;
@@ -76,13 +76,16 @@ fn warn_overlaps(planned: &[u32], ctx: &Context) -> Result<()> {
             }
             told.push((*id, other.id));
             let room = other.room.as_deref().map(|r| format!(", {}", sanitize_line(r))).unwrap_or_default();
-            ctx.ui.warn(&format!(
-                "#{id} {} overlaps #{} {} ({}{room})",
-                sanitize_line(&talk.title),
-                other.id,
-                sanitize_line(&other.title),
-                time_range(&file.event, other),
-            ));
+            ctx.ui.warn(
+                ctx.lang(),
+                &format!(
+                    "#{id} {} overlaps #{} {} ({}{room})",
+                    sanitize_line(&talk.title),
+                    other.id,
+                    sanitize_line(&other.title),
+                    time_range(&file.event, other),
+                ),
+            );
         }
     }
     Ok(())

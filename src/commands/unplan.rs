@@ -40,7 +40,7 @@ pub fn run(args: UnplanArgs, ctx: &mut Context) -> Result<()> {
                 None => None,
             };
             let session = linked.ok_or_else(|| {
-                Error::user(format!("{} is not planned", sanitize_line(&talk.title)), "notes list --status planned")
+                Error::user_en(format!("{} is not planned", sanitize_line(&talk.title)), "notes list --status planned")
             })?;
             check_removable(&session, talk)?;
             ids.push(doc.remove_session(session.id)?.id);
@@ -61,7 +61,7 @@ fn check_removable(session: &Session, talk: &Session) -> Result<()> {
     let id = session.id;
     let title = sanitize_line(&session.title);
     if session.status != Status::Planned {
-        return Err(Error::user(
+        return Err(Error::user_en(
             format!("#{id} {title} is {}, not planned", session.status),
             format!("notes edit {id} --status … changes its status"),
         ));
@@ -71,7 +71,7 @@ fn check_removable(session: &Session, talk: &Session) -> Result<()> {
         || !session.tags.is_empty()
         || session.links.iter().any(|l| !talk.links.contains(l));
     if yours {
-        return Err(Error::user(
+        return Err(Error::user_en(
             format!("#{id} {title} holds notes of yours (notes, verdict, tags or links): it stays"),
             format!("notes rm {id} deletes it with them, or notes edit {id} --status missed keeps them"),
         ));

@@ -48,7 +48,7 @@ pub fn run(args: AddEventArgs, ctx: &mut Context) -> Result<()> {
     let slug = match args.slug {
         Some(slug) if text::is_event_slug(&slug) => slug,
         Some(slug) => {
-            return Err(Error::usage(
+            return Err(Error::usage_en(
                 format!("invalid slug '{slug}'"),
                 match text::event_slug(&slug) {
                     suggestion if suggestion.is_empty() => RULE.to_string(),
@@ -59,7 +59,7 @@ pub fn run(args: AddEventArgs, ctx: &mut Context) -> Result<()> {
         None => text::event_slug(&name),
     };
     if slug.is_empty() {
-        return Err(Error::user(
+        return Err(Error::user_en(
             format!("cannot make a file name from '{name}'"),
             "pass --slug, e.g. --slug devconf-2025",
         ));

@@ -8,6 +8,7 @@ use super::{OutputArgs, exists_error};
 use crate::args::FilterArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{EventFile, Session};
 use crate::query::{DaySel, select};
 use crate::render::markdown::{self, BUILTIN_TEMPLATE, FrontMatter, PostInput, SeriesPost, Template};
@@ -79,7 +80,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
     }
     let days: Vec<u32> = (1..=file.event.day_count()).filter(|&d| query.includes_day(&file.event, d)).collect();
     if days.is_empty() {
-        return Err(Error::user(
+        return Err(Error::user_en(
             format!("no day of {} is the one asked for", file.event.slug),
             format!("its days run from {} to {}", file.event.start, file.event.end),
         ));
@@ -111,7 +112,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
 /// The template named by `--template`, else by `template` in config.
 fn read_template(args: &MdArgs, ctx: &Context) -> Result<Option<String>> {
     let Some(path) = args.template.as_ref().or(ctx.config()?.template.as_ref()) else { return Ok(None) };
-    read_small(path).map(Some).map_err(|e| Error::io("read the template", path, e))
+    read_small(path).map(Some).map_err(|e| Error::io(messages::cannot_read_template, path, e))
 }
 
 #[allow(clippy::too_many_arguments)]

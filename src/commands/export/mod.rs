@@ -11,6 +11,7 @@ use clap::{Args, Subcommand};
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::store::write_output;
 
 const AFTER_HELP: &str = "\
@@ -89,10 +90,11 @@ fn is_special(path: &Path) -> bool {
 
 fn write_special(path: &Path, text: &str) -> Result<()> {
     use std::io::Write;
-    let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| Error::io("open", path, e))?;
-    file.write_all(text.as_bytes()).map_err(|e| Error::io("write", path, e))
+    let mut file =
+        std::fs::OpenOptions::new().write(true).open(path).map_err(|e| Error::io(messages::cannot_open, path, e))?;
+    file.write_all(text.as_bytes()).map_err(|e| Error::io(messages::cannot_write, path, e))
 }
 
 fn exists_error(path: &Path) -> Error {
-    Error::user(format!("{} already exists", path.display()), "pass --force to overwrite it")
+    Error::user_en(format!("{} already exists", path.display()), "pass --force to overwrite it")
 }
