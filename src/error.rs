@@ -213,16 +213,6 @@ impl Error {
         Error::User { message: Text::new(message), hint: Some(Text::new(hint)) }
     }
 
-    /// An English-only user error, while commands move to the catalogue.
-    pub fn user_en(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Error::User { message: Text::verbatim(message), hint: Some(Text::verbatim(hint)) }
-    }
-
-    /// An English-only usage error, while commands move to the catalogue.
-    pub fn usage_en(message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Error::Usage { message: Text::verbatim(message), hint: Some(Text::verbatim(hint)) }
-    }
-
     /// The message, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let path = |path: &PathBuf| path.display().to_string();

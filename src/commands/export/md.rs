@@ -68,7 +68,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         .template
         .as_ref()
         .or(ctx.config()?.template.as_ref())
-        .map_or_else(|| "built-in template".to_string(), |p| p.display().to_string());
+        .map_or_else(|| messages::builtin_template(ctx.lang()), |p| p.display().to_string());
     let template = Template { name: &template_name, source: template_source.as_deref().unwrap_or(BUILTIN_TEMPLATE) };
     let (vocabulary, lang) = (ctx.vocabulary()?, ctx.lang());
     let query = args.filter.query(vocabulary, || ctx.today())?;
@@ -80,9 +80,10 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
     }
     let days: Vec<u32> = (1..=file.event.day_count()).filter(|&d| query.includes_day(&file.event, d)).collect();
     if days.is_empty() {
-        return Err(Error::user_en(
-            format!("no day of {} is the one asked for", file.event.slug),
-            format!("its days run from {} to {}", file.event.start, file.event.end),
+        let (start, end) = (file.event.start.to_string(), file.event.end.to_string());
+        return Err(Error::user(
+            |lang| messages::no_day_asked(lang, &file.event.slug),
+            |lang| messages::hint_days_run(lang, &start, &end),
         ));
     }
     let sessions: Vec<_> = select(std::slice::from_ref(&file), &query).into_iter().map(|r| r.session).collect();
@@ -157,6 +158,6 @@ fn per_day<'a>(
     for (path, text) in paths.iter().zip(&rendered) {
         write_output(path, text.as_bytes())?;
     }
-    ctx.ui.status(&format!("Wrote {} posts to {}", rendered.len(), dir.display()));
+    ctx.ui.status(&messages::wrote_posts(ctx.lang(), rendered.len(), &dir.display().to_string()));
     Ok(())
 }

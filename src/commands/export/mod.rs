@@ -73,7 +73,7 @@ impl OutputArgs {
             return Err(exists_error(path));
         }
         write_output(path, text.as_bytes())?;
-        ctx.ui.status(&format!("Wrote {}", path.display()));
+        ctx.ui.status(&messages::wrote(ctx.lang(), &path.display().to_string()));
         Ok(())
     }
 }
@@ -96,5 +96,6 @@ fn write_special(path: &Path, text: &str) -> Result<()> {
 }
 
 fn exists_error(path: &Path) -> Error {
-    Error::user_en(format!("{} already exists", path.display()), "pass --force to overwrite it")
+    let path = path.display().to_string();
+    Error::user(|lang| messages::already_exists(lang, &path), messages::hint_force)
 }
