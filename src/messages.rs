@@ -767,6 +767,11 @@ messages! {
         fr: "[[verdicts]] key \"{key}\" est le verdict intégré \"{builtin}\"\u{a0}: utilisez cette clé pour le renommer",
     }
     edited_session() { en: "edited session", fr: "session modifiée" }
+    /// The first line of a session opened in the editor (a comment).
+    editing_session(id: u32, slug: &str) {
+        en: "Session #{id} of {slug}. Save and close to apply; empty the file to cancel.",
+        fr: "Session #{id} de {slug}. Enregistrez et fermez pour appliquer\u{a0}; videz le fichier pour annuler.",
+    }
     unknown_field(key: &str) { en: "unknown field `{key}`", fr: "champ inconnu `{key}`" }
     unknown_field_did_you_mean(key: &str, suggestion: &str) {
         en: "unknown field `{key}` (did you mean `{suggestion}`?)",

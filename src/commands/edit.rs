@@ -92,7 +92,7 @@ fn clear(session: &mut Session, field: ClearField) {
 
 fn edit_in_editor(slug: &str, id: u32, ctx: &mut Context) -> Result<()> {
     let file = ctx.journal()?.load(slug)?;
-    let text = session_text(file.session(id)?, &file.event);
+    let text = session_text(file.session(id)?, &file.event, ctx.lang());
     let vocabulary = ctx.vocabulary()?.clone();
     let parse = |text: &str| {
         let mut session = parse_session_text(text, id, &file.event)?;

@@ -8,13 +8,13 @@ use toml_edit::DocumentMut;
 
 use crate::error::{Error, Result};
 use crate::messages::{self, Text};
-use crate::model::{Event, Kind, Session, Status, text};
+use crate::model::{Event, Kind, Lang, Session, Status, text};
 use crate::store::record::{self, SESSION_KEYS, SessionRecord};
 
 /// The session as TOML, without its id (not editable), under a comment
-/// that says how to save or cancel and which kinds and statuses exist.
-/// Times are shown in the event's zone, whatever offset the file holds.
-pub fn session_text(session: &Session, event: &Event) -> String {
+/// that says (in `lang`) how to save or cancel and which kinds and statuses
+/// exist. Times are shown in the event's zone, whatever offset the file holds.
+pub fn session_text(session: &Session, event: &Event, lang: Lang) -> String {
     let local = |t: Option<chrono::DateTime<chrono::FixedOffset>>| t.map(|t| event.timezone.local(&t));
     let shown = Session { at: local(session.at), end: local(session.end), ..session.clone() };
     let slug = &event.slug;
@@ -22,10 +22,8 @@ pub fn session_text(session: &Session, event: &Event) -> String {
     record::sync_table(doc.as_table_mut(), &[], record::fields(SESSION_KEYS, &shown));
     doc.remove("id");
     doc.decor_mut().set_prefix(format!(
-        "# Session #{} of {slug}. Save and close to apply; empty the file to cancel.\n\
-         # kind: {}\n\
-         # status: {}\n\n",
-        session.id,
+        "# {}\n# kind: {}\n# status: {}\n\n",
+        messages::editing_session(lang, session.id, slug),
         Kind::keys().join(" "),
         Status::keys().join(" "),
     ));
