@@ -7,6 +7,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::Args;
 
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Event, Hidden, Kind, Link, Session, Speaker, Status, Vocabulary, storable, text};
 use crate::query::{DaySel, Query};
 
@@ -95,11 +96,7 @@ pub fn parse_link(input: &str) -> Result<Link> {
     if looks_like_host && !link.url.chars().any(char::is_whitespace) {
         return Ok(Link::parse(&format!("{}https://{}", label_prefix(input), link.url)));
     }
-    Err(Error::BadValue {
-        what: "link",
-        input: input.to_string(),
-        expected: "an address such as https://example.org/slides.pdf, or LABEL=URL",
-    })
+    Err(Error::BadValue { input: input.to_string(), message: messages::bad_link })
 }
 
 /// `slides=` of `slides=example.org/x`, or nothing.
@@ -123,11 +120,10 @@ pub fn parse_status(input: &str) -> Result<Status> {
 }
 
 pub fn parse_date(input: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d").ok().and_then(storable).ok_or_else(|| Error::BadValue {
-        what: "date",
-        input: input.to_string(),
-        expected: "YYYY-MM-DD, e.g. 2024-03-19",
-    })
+    NaiveDate::parse_from_str(input.trim(), "%Y-%m-%d")
+        .ok()
+        .and_then(storable)
+        .ok_or_else(|| Error::BadValue { input: input.to_string(), message: messages::bad_date })
 }
 
 /// A day as a filter takes it.
@@ -157,11 +153,9 @@ pub fn parse_day_arg(input: &str) -> Result<DayArg> {
     if let Ok(date) = NaiveDate::parse_from_str(&word, "%Y-%m-%d") {
         return Ok(DayArg::Is(DaySel::Date(date)));
     }
-    weekday(&word).map(|w| DayArg::Is(DaySel::Weekday(w))).ok_or_else(|| Error::BadValue {
-        what: "day",
-        input: input.to_string(),
-        expected: "a day number (1 for the first day), today, tomorrow, yesterday, a date (2024-03-21) or a weekday",
-    })
+    weekday(&word)
+        .map(|w| DayArg::Is(DaySel::Weekday(w)))
+        .ok_or_else(|| Error::BadValue { input: input.to_string(), message: messages::bad_day_filter })
 }
 
 fn weekday(word: &str) -> Option<chrono::Weekday> {
@@ -180,11 +174,12 @@ fn weekday(word: &str) -> Option<chrono::Weekday> {
 }
 
 pub fn parse_day(input: &str) -> Result<u32> {
-    input.trim().parse::<u32>().ok().filter(|d| *d >= 1).ok_or_else(|| Error::BadValue {
-        what: "day",
-        input: input.to_string(),
-        expected: "a day number, 1 for the first day",
-    })
+    input
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| *d >= 1)
+        .ok_or_else(|| Error::BadValue { input: input.to_string(), message: messages::bad_day })
 }
 
 /// A time given on the command line: `11:00` on the session's day, or a
@@ -210,11 +205,7 @@ pub fn parse_time(input: &str) -> Result<TimeArg> {
         .iter()
         .find_map(|f| chrono::NaiveDateTime::parse_from_str(input, f).ok().and_then(storable))
         .map(TimeArg::Local)
-        .ok_or_else(|| Error::BadValue {
-            what: "time",
-            input: input.to_string(),
-            expected: "HH:MM (on the session's day) or YYYY-MM-DDTHH:MM",
-        })
+        .ok_or_else(|| Error::BadValue { input: input.to_string(), message: messages::bad_time })
 }
 
 /// The session fields that `add` and `edit` both take.
@@ -335,8 +326,8 @@ impl SessionFields {
             && end < at
         {
             return Err(Error::user(
-                format!("the session ends ({end}) before it starts ({at})"),
-                "check --at and --end",
+                |lang| messages::session_ends_before_start(lang, &at.to_string(), &end.to_string()),
+                messages::hint_check_at_end,
             ));
         }
         Ok(())
@@ -351,10 +342,9 @@ impl SessionFields {
             _ => None,
         };
         match (self.day, dated) {
-            (Some(day), Some(of_at)) if day != of_at => Err(Error::user(
-                format!("--day {day} and --at (on day {of_at}) disagree"),
-                "give one of them, or a time without a date: --at HH:MM",
-            )),
+            (Some(day), Some(of_at)) if day != of_at => {
+                Err(Error::user(|lang| messages::day_and_at_disagree(lang, day, of_at), messages::hint_one_or_clock))
+            }
             (Some(day), _) => event.check_day(day),
             (None, Some(day)) => Ok(day),
             (None, None) => fallback(),
@@ -372,11 +362,11 @@ fn move_days(at: DateTime<FixedOffset>, days: i64, event: &Event) -> Result<Date
 
 /// A wall-clock time of the event's zone, as an instant.
 fn in_event_zone(local: chrono::NaiveDateTime, event: &Event) -> Result<DateTime<FixedOffset>> {
-    event.timezone.from_local(local).map(|t| t.fixed_offset()).ok_or_else(|| Error::BadValue {
-        what: "time",
-        input: local.to_string(),
-        expected: "a time that exists in the event's time zone",
-    })
+    event
+        .timezone
+        .from_local(local)
+        .map(|t| t.fixed_offset())
+        .ok_or_else(|| Error::BadValue { input: local.to_string(), message: messages::time_not_in_zone })
 }
 
 /// An empty value clears the field.
@@ -388,9 +378,10 @@ fn set_text(field: &mut Option<String>, value: &Option<String>) {
 
 fn day_on(date: chrono::NaiveDate, event: &Event) -> Result<u32> {
     event.day_on(date).ok_or_else(|| {
+        let (start, end) = (event.start.to_string(), event.end.to_string());
         Error::user(
-            format!("{date} is not a day of {} ({} to {})", event.name, event.start, event.end),
-            "give a time on one of the event's days",
+            |lang| messages::not_a_day_of(lang, &date.to_string(), &event.name, &start, &end),
+            messages::hint_time_on_a_day,
         )
     })
 }

@@ -4,17 +4,14 @@
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::storable;
 
 pub fn now() -> Result<DateTime<Utc>> {
     match std::env::var("NOTES_NOW") {
         Ok(value) if !value.trim().is_empty() => {
             let now = DateTime::parse_from_rfc3339(value.trim()).ok().and_then(storable);
-            now.map(|t| t.with_timezone(&Utc)).ok_or(Error::BadValue {
-                what: "NOTES_NOW",
-                input: value,
-                expected: "an RFC 3339 date-time, e.g. 2024-03-20T11:05:00+01:00",
-            })
+            now.map(|t| t.with_timezone(&Utc)).ok_or(Error::BadValue { input: value, message: messages::bad_notes_now })
         }
         _ => Ok(Utc::now()),
     }

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 
 use crate::clock;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Event, EventFile, Lang, Session, Vocabulary, text};
 use crate::prompt::{NoPrompt, Prompt, TerminalPrompt};
 use crate::render::table::TableStyle;
@@ -84,10 +85,10 @@ impl Context {
     /// The journal, checked once: its path must not be a file.
     pub fn journal(&self) -> Result<&Journal> {
         lazy(&self.journal, || {
-            let ui = self.ui.clone();
+            let (ui, lang) = (self.ui.clone(), self.lang());
             let journal = Journal::new(self.settings.journal_dir.clone()).on_wait(move |path| {
                 let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                ui.status(&format!("waiting for another notes process to finish writing {name}…"));
+                ui.status(&messages::waiting_for_lock(lang, &name));
             });
             journal.check()?;
             Ok(journal)
@@ -154,9 +155,9 @@ impl Context {
 
     /// The prompt: dialoguer on a terminal, else one that refuses every question.
     pub fn prompt(&mut self) -> &mut dyn Prompt {
-        let can_prompt = self.can_prompt();
+        let (can_prompt, lang) = (self.can_prompt(), self.lang());
         self.prompt
-            .get_or_insert_with(|| if can_prompt { Box::new(TerminalPrompt::new()) } else { Box::new(NoPrompt) })
+            .get_or_insert_with(|| if can_prompt { Box::new(TerminalPrompt::new(lang)) } else { Box::new(NoPrompt) })
             .as_mut()
     }
 
@@ -218,7 +219,10 @@ impl Context {
         for (slug, result) in self.journal()?.load_all()? {
             match result {
                 Ok(file) => files.push(file),
-                Err(err) => self.ui.warn(&format!("skipping {slug}: {}", err.with_causes())),
+                Err(err) => {
+                    let lang = self.lang();
+                    self.ui.warn(lang, &messages::skipping_event(lang, &slug, &err.with_causes(lang)));
+                }
             }
         }
         Ok(files)

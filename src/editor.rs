@@ -7,6 +7,8 @@ use std::process::Command;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages::{self, Text};
+use crate::model::Lang;
 use crate::prompt::EditorOpen;
 
 /// A valid edit: the value read from it, and the person's text, kept in a
@@ -44,12 +46,14 @@ pub fn edit_text<T>(
         .prefix("notes-edit-")
         .suffix(&format!(".{extension}"))
         .tempfile()
-        .map_err(|e| Error::io("create", std::env::temp_dir(), e))?;
-    temp.write_all(initial.as_bytes()).map_err(|e| Error::io("write", temp.path(), e))?;
+        .map_err(|e| Error::io(messages::cannot_create_temp_in, std::env::temp_dir(), e))?;
+    temp.write_all(initial.as_bytes()).map_err(|e| Error::io(messages::cannot_write, temp.path(), e))?;
     let editor = editor_command(ctx)?;
+    let lang = ctx.lang();
     loop {
-        let ran = run_editor(&editor, temp.path());
-        let text = std::fs::read_to_string(temp.path()).map_err(|e| Error::io("read", temp.path(), e))?;
+        let ran = run_editor(&editor, temp.path(), lang);
+        let text =
+            std::fs::read_to_string(temp.path()).map_err(|e| Error::io(messages::cannot_read, temp.path(), e))?;
         if let Err(error) = ran {
             return Err(if text == initial { error } else { keep(temp, error)? });
         }
@@ -61,18 +65,18 @@ pub fn edit_text<T>(
         }
         let err = match parse(&text) {
             Ok(value) => {
-                let (_, kept) = temp.keep().map_err(|e| Error::io("keep", std::env::temp_dir(), e.error))?;
+                let (_, kept) =
+                    temp.keep().map_err(|e| Error::io(messages::cannot_keep, std::env::temp_dir(), e.error))?;
                 return Ok(Some(Edit { value, kept }));
             }
             Err(err) => err,
         };
         if !ctx.can_prompt() {
-            let invalid =
-                Error::Editor { message: format!("the edit is invalid, nothing was saved: {err}"), hint: None };
-            return Err(keep(temp, invalid)?);
+            let message = Text::new(|lang| messages::edit_invalid(lang, &err.message(lang)));
+            return Err(keep(temp, Error::Editor { message, hint: None })?);
         }
-        ctx.ui.warn(&err.to_string());
-        if !ctx.prompt().confirm("Edit again? (no: discard the edit)", true)? {
+        ctx.ui.warn(lang, &err.message(lang));
+        if !ctx.prompt().confirm(&messages::edit_again(lang), true)? {
             return Err(Error::Cancelled);
         }
     }
@@ -80,7 +84,7 @@ pub fn edit_text<T>(
 
 /// `error`, with the person's text kept in a file that it names.
 fn keep(temp: tempfile::NamedTempFile, error: Error) -> Result<Error> {
-    let (_, kept) = temp.keep().map_err(|e| Error::io("keep", std::env::temp_dir(), e.error))?;
+    let (_, kept) = temp.keep().map_err(|e| Error::io(messages::cannot_keep, std::env::temp_dir(), e.error))?;
     Ok(Error::Unsaved { error: Box::new(error), kept })
 }
 
@@ -96,21 +100,24 @@ fn editor_command(ctx: &Context) -> Result<String> {
 /// Runs the editor through the shell, so `EDITOR="code --wait"` works; the
 /// shell becomes the editor (`exec`), so that a Ctrl-C the editor ignores
 /// does not end the shell in between.
-fn run_editor(editor: &str, path: &Path) -> Result<()> {
-    let _editor_open = EditorOpen::new();
+fn run_editor(editor: &str, path: &Path, lang: Lang) -> Result<()> {
+    let _editor_open = EditorOpen::new(lang);
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("exec {editor} \"$1\""))
         .arg("notes-editor")
         .arg(path)
         .status()
-        .map_err(|e| Error::Editor { message: format!("cannot start the editor '{editor}': {e}"), hint: None })?;
+        .map_err(|e| Error::Editor {
+            message: Text::new(|lang| messages::cannot_start_editor(lang, editor, &e.to_string())),
+            hint: None,
+        })?;
     if status.success() {
         Ok(())
     } else {
         Err(Error::Editor {
-            message: format!("the editor '{editor}' failed ({status}); nothing was saved"),
-            hint: Some("set $EDITOR, or `editor` in config.toml".into()),
+            message: Text::new(|lang| messages::editor_failed(lang, editor, &status.to_string())),
+            hint: Some(Text::new(messages::hint_set_editor)),
         })
     }
 }

@@ -15,6 +15,7 @@ pub mod context;
 pub mod editor;
 pub mod error;
 pub mod import;
+pub mod messages;
 pub mod model;
 pub mod prompt;
 pub mod query;
@@ -27,11 +28,14 @@ use clap::CommandFactory;
 use cli::{Cli, ColorChoice};
 use context::{Context, Settings};
 use error::Result;
+use model::Lang;
 use store::paths;
 
-/// Runs one invocation of the tool. Nothing is read here: the context reads
-/// the config, the clock and the journal when a command first needs them.
-pub fn run(cli: Cli) -> Result<()> {
+/// Runs one invocation of the tool, and says in which language to report
+/// its outcome (`--lang`, config, locale: a broken config leaves the
+/// others). Nothing is read here: the context reads the config, the clock
+/// and the journal when a command first needs them.
+pub fn run(cli: Cli) -> (Result<()>, Lang) {
     let settings = Settings {
         journal_dir: context::journal_dir(cli.dir),
         config_path: paths::config_file(),
@@ -41,7 +45,9 @@ pub fn run(cli: Cli) -> Result<()> {
         ui: ui::Ui { color: use_color(cli.color), width: output_width(cli.width), quiet: false },
         app: Cli::command,
     };
-    commands::run(cli.command, &mut Context::new(settings))
+    let mut ctx = Context::new(settings);
+    let result = commands::run(cli.command, &mut ctx);
+    (result, ctx.lang())
 }
 
 /// Colour on stderr: `--color`, `NO_COLOR`, and whether stderr is a terminal.

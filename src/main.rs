@@ -7,6 +7,8 @@ use clap::Parser;
 
 use notes::cli::Cli;
 use notes::error::Error;
+use notes::messages;
+use notes::model::Lang;
 
 fn main() -> ExitCode {
     // A shell asking for candidates (`COMPLETE=bash notes -- notes show ''`)
@@ -18,9 +20,9 @@ fn main() -> ExitCode {
     };
     let color = notes::use_color(cli.color);
     match notes::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            report(&err, color);
+        (Ok(()), _) => ExitCode::SUCCESS,
+        (Err(err), lang) => {
+            report(&err, lang, color);
             ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(1))
         }
     }
@@ -38,21 +40,21 @@ fn usage_error(err: &clap::Error) -> ExitCode {
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
-/// `error: …`, then `caused by: …` and `help: …` where they add something.
-fn report(err: &Error, color: bool) {
+/// `error: …`, then `caused by: …` and `help: …` where they add something,
+/// in the person's language.
+fn report(err: &Error, lang: Lang, color: bool) {
     if matches!(err, Error::BrokenPipe) {
         return;
     }
     let paint = |code: &str, text: &str| if color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() };
     let mut stderr = std::io::stderr().lock();
-    let message = notes::ui::sanitize_text(&err.to_string()).into_owned();
-    let _ = writeln!(stderr, "{} {message}", paint("1;31", "error:"));
-    let mut source = std::error::Error::source(err);
-    while let Some(cause) = source {
-        let _ = writeln!(stderr, "{} {}", paint("1", "caused by:"), notes::ui::sanitize_line(&cause.to_string()));
-        source = cause.source();
+    let message = notes::ui::sanitize_text(&err.message(lang)).into_owned();
+    let _ = writeln!(stderr, "{} {message}", paint("1;31", &messages::label_error(lang)));
+    for cause in err.causes(lang) {
+        let _ =
+            writeln!(stderr, "{} {}", paint("1", &messages::label_caused_by(lang)), notes::ui::sanitize_line(&cause));
     }
-    if let Some(hint) = err.hint() {
-        let _ = writeln!(stderr, "{} {}", paint("1;36", "help:"), notes::ui::sanitize_line(&hint));
+    if let Some(hint) = err.hint(lang) {
+        let _ = writeln!(stderr, "{} {}", paint("1;36", &messages::label_help(lang)), notes::ui::sanitize_line(&hint));
     }
 }

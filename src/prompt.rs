@@ -13,7 +13,8 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, Select};
 
 use crate::error::{Error, Result};
-use crate::model::text;
+use crate::messages;
+use crate::model::{Lang, text};
 use crate::ui::sanitize_line;
 
 pub trait Prompt {
@@ -62,21 +63,26 @@ impl Choice {
     }
 }
 
-/// dialoguer on the terminal.
+/// dialoguer on the terminal; the questions come in the person's language,
+/// and `lang` is that of its own words (the picker's help line).
 pub struct TerminalPrompt {
     theme: ColorfulTheme,
+    lang: Lang,
 }
 
 impl TerminalPrompt {
     /// Also takes over Ctrl-C (see [`take_over_interrupts`]).
-    pub fn new() -> Self {
-        take_over_interrupts();
-        TerminalPrompt { theme: ColorfulTheme::default() }
+    pub fn new(lang: Lang) -> Self {
+        take_over_interrupts(lang);
+        TerminalPrompt { theme: ColorfulTheme::default(), lang }
     }
 }
 
 /// Whether an editor runs in the foreground: Ctrl-C is its business.
 static EDITOR_OPEN: AtomicBool = AtomicBool::new(false);
+
+/// The language of "cancelled" when Ctrl-C ends notes: French if set.
+static FRENCH: AtomicBool = AtomicBool::new(false);
 
 /// The terminal's modes as notes found them: a list being shown has echo
 /// and line editing off, and Ctrl-C must not leave them so.
@@ -86,7 +92,8 @@ static FIRST_MODES: std::sync::OnceLock<rustix::termios::Termios> = std::sync::O
 /// Ctrl-C at a prompt cancels, putting the terminal back as it was (modes,
 /// cursor); while an editor runs, it is the editor's: notes must not die
 /// under it and lose what is being typed.
-fn take_over_interrupts() {
+fn take_over_interrupts(lang: Lang) {
+    FRENCH.store(lang == Lang::Fr, Ordering::SeqCst);
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         #[cfg(unix)]
@@ -102,7 +109,8 @@ fn take_over_interrupts() {
                 let _ = rustix::termios::tcsetattr(io::stdin(), rustix::termios::OptionalActions::Now, modes);
             }
             let _ = console::Term::stderr().show_cursor();
-            eprintln!("\nerror: {}", Error::Cancelled);
+            let lang = if FRENCH.load(Ordering::SeqCst) { Lang::Fr } else { Lang::En };
+            eprintln!("\n{} {}", messages::label_error(lang), Error::Cancelled.message(lang));
             std::process::exit(crate::error::exit::CANCELLED);
         });
     });
@@ -113,16 +121,11 @@ fn take_over_interrupts() {
 pub struct EditorOpen;
 
 impl EditorOpen {
-    pub fn new() -> Self {
-        take_over_interrupts();
+    /// `lang`: the language notes says "cancelled" in, should it be killed meanwhile.
+    pub fn new(lang: Lang) -> Self {
+        take_over_interrupts(lang);
         EDITOR_OPEN.store(true, Ordering::SeqCst);
         EditorOpen
-    }
-}
-
-impl Default for EditorOpen {
-    fn default() -> Self {
-        Self::new()
     }
 }
 
@@ -132,17 +135,11 @@ impl Drop for EditorOpen {
     }
 }
 
-impl Default for TerminalPrompt {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 fn cancelled(err: dialoguer::Error) -> Error {
     let dialoguer::Error::IO(err) = err;
     match err.kind() {
         io::ErrorKind::Interrupted | io::ErrorKind::UnexpectedEof => Error::Cancelled,
-        _ => Error::io("read from", "the terminal", err),
+        _ => Error::io(|lang, _| messages::cannot_read_from(lang, &messages::the_terminal(lang)), "", err),
     }
 }
 
@@ -186,7 +183,7 @@ impl Prompt for TerminalPrompt {
             .with_scorer(&scorer)
             .with_sorter(&sorter)
             .with_formatter(&formatter)
-            .with_help_message("type words of a title, speaker, room or track · ↑↓ · Enter · Esc cancels")
+            .with_help_message(&messages::picker_help(self.lang))
             .prompt()
             .map_err(|e| match e {
                 inquire::InquireError::IO(err) => cancelled(dialoguer::Error::IO(err)),
@@ -238,10 +235,9 @@ pub struct NoPrompt;
 
 impl NoPrompt {
     fn refuse(question: &str) -> Error {
-        Error::usage(
-            format!("cannot ask \"{question}\": not on a terminal (or --no-input)"),
-            "pass the value as an argument; `notes help` lists them",
-        )
+        // The question is already in the person's language.
+        let question = question.to_string();
+        Error::usage(move |lang| messages::cannot_ask(lang, &question), messages::hint_pass_value)
     }
 }
 

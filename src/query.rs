@@ -7,6 +7,7 @@
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Utc, Weekday};
 
 use crate::error::Error;
+use crate::messages;
 use crate::model::{Event, EventFile, Kind, Session, Status, text};
 
 /// A day of an event as a filter names it.
@@ -315,17 +316,14 @@ pub fn find_by_reference<'a>(wanted: &str, schedule: &'a [Session], refs: &[Stri
     };
     match matches.as_slice() {
         [index] => Ok(&schedule[*index]),
-        [] => Err(Error::user(
-            format!("no talk with reference '{wanted}' in the schedule"),
-            "notes list --schedule shows the references",
-        )),
-        several => Err(Error::user(
-            format!("'{wanted}' matches {} talks", several.len()),
-            format!(
-                "use more characters, e.g. {}",
-                several.iter().take(3).map(|&i| refs[i].as_str()).collect::<Vec<_>>().join(", ")
-            ),
-        )),
+        [] => Err(Error::user(|lang| messages::no_reference(lang, wanted), messages::hint_list_references)),
+        several => {
+            let examples = several.iter().take(3).map(|&i| refs[i].as_str()).collect::<Vec<_>>().join(", ");
+            Err(Error::user(
+                |lang| messages::ambiguous_reference(lang, wanted, several.len()),
+                |lang| messages::hint_more_characters(lang, &examples),
+            ))
+        }
     }
 }
 

@@ -6,6 +6,8 @@ use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 
 use crate::error::{Result, stdout_error};
+use crate::messages;
+use crate::model::Lang;
 
 /// How the output looks, decided once from flags and environment.
 #[derive(Debug, Clone)]
@@ -41,11 +43,13 @@ impl Ui {
         let _ = writeln!(io::stderr(), "{}", sanitize_text(text));
     }
 
-    pub fn warn(&self, text: &str) {
+    /// A warning on stderr, labelled in `lang`.
+    pub fn warn(&self, lang: Lang, text: &str) {
         if self.quiet {
             return;
         }
-        let label = if self.color { "\x1b[33mwarning:\x1b[0m" } else { "warning:" };
+        let label = messages::label_warning(lang);
+        let label = if self.color { format!("\x1b[33m{label}\x1b[0m") } else { label };
         let _ = writeln!(io::stderr(), "{label} {}", sanitize_text(text));
     }
 }

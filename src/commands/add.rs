@@ -6,10 +6,12 @@ use clap::Args;
 use crate::args::SessionFields;
 use crate::context::Context;
 use crate::error::{Error, Result};
-use crate::model::{Event, EventFile, Kind, Session, Speaker, Status};
+use crate::messages;
+use crate::model::{Event, EventFile, Kind, Lang, Session, Speaker, Status};
 use crate::prompt::Choice;
 use crate::query::{running, the_one};
 use crate::render::time_range;
+use crate::render::words::{kind_label, words};
 use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
@@ -60,10 +62,9 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
             }
         }
         None => {
-            return Err(Error::usage(
-                "a title is required when notes cannot prompt (no terminal, or --no-input)",
-                "notes add \"TITLE\" [-s SPEAKER] [-k KIND] [-t TAG]…",
-            ));
+            return Err(Error::usage(messages::title_required, |_| {
+                "notes add \"TITLE\" [-s SPEAKER] [-k KIND] [-t TAG]…".to_string()
+            }));
         }
     };
     let title = title.trim().to_string();
@@ -92,11 +93,10 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
         doc.add_session(session.clone())?;
         Ok((session.id, Added::New(Box::new(session))))
     })?;
+    let lang = ctx.lang();
     ctx.ui.print(&match added {
-        Added::New(session) => {
-            format!("Added #{} to {slug}, day {}: {}", session.id, session.day, sanitize_line(&session.title))
-        }
-        Added::Picked { id, title, new, later } => picked(id, &title, new, later),
+        Added::New(session) => messages::added(lang, session.id, &slug, session.day, &sanitize_line(&session.title)),
+        Added::Picked { id, title, new, later } => picked(lang, id, &title, new, later),
     })
 }
 
@@ -129,12 +129,12 @@ fn starts_later(talk: &Session, now: DateTime<Utc>) -> bool {
     talk.at.is_some_and(|at| at > now + chrono::Duration::minutes(15))
 }
 
-fn picked(id: u32, title: &str, new: bool, later: bool) -> String {
+fn picked(lang: Lang, id: u32, title: &str, new: bool, later: bool) -> String {
     let title = sanitize_line(title);
     match (new, later) {
-        (true, false) => format!("Added #{id} {title}, from the schedule: jot away."),
-        (false, false) => format!("Now attending #{id} {title}: jot away."),
-        (_, true) => format!("Planned #{id} {title} (it starts later); it is the current session."),
+        (true, false) => messages::added_from_schedule(lang, id, &title),
+        (false, false) => messages::now_attending(lang, id, &title),
+        (_, true) => messages::planned_for_later(lang, id, &title),
     }
 }
 
@@ -151,10 +151,7 @@ fn add_now(filter: &str, file: &EventFile, fields: &mut SessionFields, ctx: &mut
     let event = &file.event;
     let schedule = ctx.journal()?.schedule(event)?;
     if schedule.is_empty() {
-        return Err(Error::user(
-            format!("{} has no schedule", event.slug),
-            "import the schedule first: notes import schedule.ics",
-        ));
+        return Err(Error::user(|lang| messages::no_schedule(lang, &event.slug), messages::hint_import_schedule_first));
     }
     let now = ctx.now()?;
     let candidates = running(&schedule, now, filter);
@@ -164,32 +161,37 @@ fn add_now(filter: &str, file: &EventFile, fields: &mut SessionFields, ctx: &mut
     }
     if candidates.len() > 1 && ctx.can_prompt() {
         let choices: Vec<Choice> = candidates.iter().map(|t| choice(t, event, is_planned(t))).collect();
-        let picked = ctx.prompt().pick("Which talk?", &choices)?;
+        let question = messages::which_talk(ctx.lang());
+        let picked = ctx.prompt().pick(&question, &choices)?;
         let first_note = ask_first_note(fields, ctx)?;
         return add_talk(candidates[picked], event, fields, first_note, ctx);
     }
+    let filter = sanitize_line(filter.trim());
     match candidates.as_slice() {
-        [] => Err(Error::user(
-            match filter.trim() {
-                "" => "no talk is under way or starting within 15 minutes".to_string(),
-                _ => format!("no talk under way or starting within 15 minutes matches '{}'", sanitize_line(filter)),
-            },
-            format!("notes list --schedule --day {} shows the day's schedule", event.today(now).unwrap_or(1)),
-        )),
-        several => {
-            let mut lines: Vec<String> =
-                several.iter().take(10).map(|t| format!("  {}", talk_line(t, event))).collect();
-            if several.len() > 10 {
-                lines.push(format!("  and {} more", several.len() - 10));
-            }
-            let what = match filter.trim() {
-                "" => format!("{} talks are under way or about to start", several.len()),
-                _ => format!("{} talks match '{}'", several.len(), sanitize_line(filter)),
-            };
+        [] => {
+            let day = event.today(now).unwrap_or(1);
             Err(Error::user(
-                format!("{what}:\n{}", lines.join("\n")),
-                "be more specific, e.g. notes add --now \"Hall 7\"",
+                |lang| match &*filter {
+                    "" => messages::nothing_under_way(lang),
+                    _ => messages::nothing_under_way_matches(lang, &filter),
+                },
+                |lang| messages::hint_day_schedule(lang, day),
             ))
+        }
+        several => {
+            let lines = |lang| {
+                let mut lines: Vec<String> =
+                    several.iter().take(10).map(|t| format!("  {}", talk_line(t, event))).collect();
+                if several.len() > 10 {
+                    lines.push(format!("  {}", messages::and_more(lang, several.len() - 10)));
+                }
+                lines.join("\n")
+            };
+            let what = |lang| match &*filter {
+                "" => messages::talks_under_way(lang, several.len()),
+                _ => messages::talks_match(lang, several.len(), &filter),
+            };
+            Err(Error::user(|lang| messages::listed(lang, &what(lang), &lines(lang)), messages::hint_be_specific))
         }
     }
 }
@@ -216,7 +218,7 @@ fn add_talk(
             Ok(())
         })
     })?;
-    ctx.ui.print(&picked(id, &talk.title, new, later))
+    ctx.ui.print(&picked(ctx.lang(), id, &talk.title, new, later))
 }
 
 /// "11:00–11:35  Hall 7 · Title — Speakers", sanitised for the terminal.
@@ -270,8 +272,12 @@ fn choose_from_schedule(file: &EventFile, day: Option<u32>, ctx: &mut Context) -
     let under_way = if Some(day) == today { running(&schedule, now, "") } else { Vec::new() };
     let talks = picker_order(&schedule, day, &under_way, now, |t| is_planned(file, t));
     let mut choices: Vec<Choice> = talks.iter().map(|t| choice(t, event, is_planned(file, t))).collect();
-    choices.push(Choice::always("  Another session (type its title)".to_string(), "another session"));
-    let picked = ctx.prompt().pick(&format!("Which talk? (day {day})"), &choices)?;
+    let lang = ctx.lang();
+    choices.push(Choice::always(
+        format!("  {}", messages::another_session(lang)),
+        &messages::another_session_answer(lang),
+    ));
+    let picked = ctx.prompt().pick(&messages::which_talk_on_day(lang, day), &choices)?;
     Ok(talks.get(picked).map(|t| (*t).clone()))
 }
 
@@ -305,45 +311,48 @@ fn ask_first_note(fields: &SessionFields, ctx: &mut Context) -> Result<Option<St
     if fields.note.is_some() {
         return Ok(None);
     }
-    let note = ctx.prompt().input("First note (Enter: none)", None)?;
+    let question = messages::ask_first_note(ctx.lang());
+    let note = ctx.prompt().input(&question, None)?;
     Ok(Some(note).filter(|n| !n.trim().is_empty()))
 }
 
 /// The interactive flow: title, speakers, kind, tags, verdict. Answers are
 /// collected before any lock is taken.
 fn ask(fields: &mut SessionFields, event: &Event, ctx: &mut Context) -> Result<String> {
+    let lang = ctx.lang();
+    let label = words(lang);
     let title = loop {
-        let title = ctx.prompt().input("Title", None)?;
+        let title = ctx.prompt().input(label.title, None)?;
         if !title.trim().is_empty() {
             break title;
         }
-        ctx.ui.warn("a session needs a title (Ctrl-C to cancel)");
+        ctx.ui.warn(lang, &messages::title_needed(lang));
     };
     if fields.speaker.is_empty() {
-        let speakers = ctx.prompt().input("Speakers, e.g. Liz Rice (Isovalent), Thomas Graf (Enter: none)", None)?;
+        let speakers = ctx.prompt().input(&messages::ask_speakers(lang), None)?;
         fields.speaker = Speaker::parse_list(&speakers).iter().map(ToString::to_string).collect();
     }
     if fields.kind.is_none() {
-        let kinds: Vec<String> = Kind::keys().iter().map(|k| k.to_string()).collect();
+        let kinds: Vec<String> = Kind::ALL.iter().map(|k| kind_label(*k, lang).to_string()).collect();
         let default = Kind::ALL.iter().position(|k| *k == Kind::default()).unwrap_or(0);
-        fields.kind = Some(Kind::ALL[ctx.prompt().select("Kind", &kinds, default)?]);
+        fields.kind = Some(Kind::ALL[ctx.prompt().select(label.kind, &kinds, default)?]);
     }
     if fields.tag.is_empty() {
-        let tags = ctx.prompt().input("Tags, separated by spaces or commas (Enter: none)", None)?;
+        let tags = ctx.prompt().input(&messages::ask_tags(lang), None)?;
         fields.tag = tags.split([' ', ',']).filter(|t| !t.is_empty()).map(str::to_string).collect();
     }
     if fields.verdict.is_none() {
         let vocabulary = ctx.vocabulary()?.clone();
-        let mut choices = vec!["(none yet)".to_string()];
-        choices.extend(vocabulary.iter().map(|v| v.label(ctx.lang()).to_string()));
-        let choice = ctx.prompt().select("Verdict", &choices, 0)?;
+        let mut choices = vec![messages::no_verdict_yet(lang)];
+        choices.extend(vocabulary.iter().map(|v| v.label(lang).to_string()));
+        let choice = ctx.prompt().select(label.verdict, &choices, 0)?;
         fields.verdict = choice.checked_sub(1).and_then(|i| vocabulary.iter().nth(i)).map(|v| v.key.clone());
     }
     if fields.day.is_none() && event.today(ctx.now()?).is_err() {
         let days: Vec<String> = (1..=event.day_count())
-            .map(|d| format!("Day {d} ({})", event.date_of(d).map(|x| x.to_string()).unwrap_or_default()))
+            .map(|d| messages::day_choice(lang, d, &event.date_of(d).map(|x| x.to_string()).unwrap_or_default()))
             .collect();
-        fields.day = Some(ctx.prompt().select("Day", &days, 0)? as u32 + 1);
+        fields.day = Some(ctx.prompt().select(label.day, &days, 0)? as u32 + 1);
     }
     Ok(title)
 }

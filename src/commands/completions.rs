@@ -11,6 +11,7 @@ use clap_complete::env::Shells;
 
 use crate::context::Context;
 use crate::error::{Error, Result, stdout_error};
+use crate::messages;
 
 const AFTER_HELP: &str = "\
 Install, once (the script asks notes for the values at each Tab):
@@ -35,9 +36,9 @@ pub struct CompletionsArgs {
 pub fn run(args: CompletionsArgs, _ctx: &mut Context) -> Result<()> {
     let name = args.shell.to_string();
     let shells = Shells::builtins();
-    let shell = shells
-        .completer(&name)
-        .ok_or_else(|| Error::usage(format!("no completion script for {name}"), "try bash, zsh or fish"))?;
+    let shell = shells.completer(&name).ok_or_else(|| {
+        Error::usage(|lang| messages::no_completion_script(lang, &name), messages::hint_completion_shells)
+    })?;
     let mut out = Vec::new();
     shell.write_registration("COMPLETE", "notes", "notes", &completer(), &mut out).map_err(stdout_error)?;
     std::io::Write::write_all(&mut std::io::stdout(), &out).map_err(stdout_error)

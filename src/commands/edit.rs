@@ -6,6 +6,7 @@ use crate::args::SessionFields;
 use crate::context::Context;
 use crate::editor::edit_text;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::Session;
 use crate::store::{parse_session_text, session_text};
 use crate::ui::sanitize_line;
@@ -74,7 +75,7 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
         args.fields.apply(session, event, vocabulary)?;
         Ok(session.title.clone())
     })?;
-    ctx.ui.print(&format!("Updated #{id} {}", sanitize_line(&title)))
+    ctx.ui.print(&messages::updated(ctx.lang(), id, &sanitize_line(&title)))
 }
 
 fn clear(session: &mut Session, field: ClearField) {
@@ -94,7 +95,7 @@ fn clear(session: &mut Session, field: ClearField) {
 
 fn edit_in_editor(slug: &str, id: u32, ctx: &mut Context) -> Result<()> {
     let file = ctx.journal()?.load(slug)?;
-    let text = session_text(file.session(id)?, &file.event);
+    let text = session_text(file.session(id)?, &file.event, ctx.lang());
     let vocabulary = ctx.vocabulary()?.clone();
     let parse = |text: &str| {
         let mut session = parse_session_text(text, id, &file.event)?;
@@ -104,7 +105,7 @@ fn edit_in_editor(slug: &str, id: u32, ctx: &mut Context) -> Result<()> {
         Ok(session)
     };
     let Some(edit) = edit_text(ctx, &text, "toml", parse)? else {
-        return ctx.ui.print("No changes.");
+        return ctx.ui.print(&messages::no_changes(ctx.lang()));
     };
     // What the person saw may have changed while the editor was open (a
     // jot from another terminal): both changes are kept where they do not
@@ -117,5 +118,5 @@ fn edit_in_editor(slug: &str, id: u32, ctx: &mut Context) -> Result<()> {
             Ok(session.title.clone())
         })
     })?;
-    ctx.ui.print(&format!("Updated #{id} {}", sanitize_line(&title)))
+    ctx.ui.print(&messages::updated(ctx.lang(), id, &sanitize_line(&title)))
 }

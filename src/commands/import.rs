@@ -8,7 +8,8 @@ use clap::Args;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::import::{self, Schedule};
-use crate::model::{Event, Session, Zone, dates_problem, text};
+use crate::messages::{self, Text};
+use crate::model::{Event, Lang, Session, Zone, dates_problem, text};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -50,16 +51,17 @@ struct Report {
 }
 
 pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
+    let lang = ctx.lang();
     let bytes = read_bounded(&args.file)?;
     let known_event = known_event(ctx)?;
     let zone = args.tz.clone().or(known_event.as_ref().map(|e| e.timezone.clone()));
 
     let schedule = import::parse(&bytes, zone.as_ref()).map_err(|e| Error::Rejected {
-        what: args.file.display().to_string(),
-        message: format!("{e}; nothing was imported"),
+        what: Text::verbatim(args.file.display().to_string()),
+        message: Text::new(|lang| messages::nothing_imported(lang, &e.message(lang))),
     })?;
     for warning in &schedule.warnings {
-        ctx.ui.warn(warning);
+        ctx.ui.warn(lang, warning.get(lang));
     }
     let (event, zone_was) = match target_event(&schedule, known_event, ctx)? {
         Some(event) => with_zone(event, &schedule, &args, ctx),
@@ -69,7 +71,7 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     // The schedule file is the import's own: one that cannot be read is
     // rebuilt, not a dead end.
     let old = journal.schedule(&event).unwrap_or_else(|err| {
-        ctx.ui.warn(&format!("the previous schedule cannot be read, so it is replaced: {err}"));
+        ctx.ui.warn(lang, &messages::previous_schedule_unreadable(lang, &err.message(lang)));
         Vec::new()
     });
     let mut talks: Vec<Session> = schedule.talks.iter().filter_map(|t| t.to_session(&event)).collect();
@@ -114,24 +116,23 @@ pub fn run(args: ImportArgs, ctx: &mut Context) -> Result<()> {
     report.sessions_updated = updated;
     report.sessions_flagged = flagged;
     for (id, title, field) in &kept {
-        ctx.ui.warn(&format!(
-            "#{id} {}: your {field} was kept; the schedule changed it too (notes show {id}, notes edit {id})",
-            crate::ui::sanitize_line(title)
-        ));
+        ctx.ui.warn(lang, &messages::field_kept(lang, *id, &crate::ui::sanitize_line(title), &field(lang)));
     }
     if let Some(was) = zone_was {
-        ctx.ui.status(&format!("The time zone of {} is now {} (it was {was}).", event.slug, event.timezone.name()));
+        ctx.ui.status(&messages::zone_changed(lang, &event.slug, event.timezone.name(), &was));
     }
-    ctx.ui.print(&crate::ui::sanitize_text(&describe(&report, &schedule, &source, &event)))
+    ctx.ui.print(&crate::ui::sanitize_text(&describe(lang, &report, &schedule, &source, &event)))
 }
 
 /// The file, read up to one byte past the importer's limit, so that
 /// `/dev/zero` or a huge file is refused without filling the memory.
 fn read_bounded(path: &std::path::Path) -> Result<Vec<u8>> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, e))?;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(messages::cannot_read, path, e))?;
     let mut bytes = Vec::new();
-    file.take(import::MAX_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", path, e))?;
+    file.take(import::MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(messages::cannot_read, path, e))?;
     Ok(bytes)
 }
 
@@ -155,14 +156,10 @@ fn with_zone(event: Event, schedule: &Schedule, args: &ImportArgs, ctx: &Context
             (Event { timezone: tz.clone(), ..event }, Some(was))
         }
         (None, Some(place)) if *place != event.timezone => {
-            ctx.ui.warn(&format!(
-                "{} is in {}, but the schedule's places are in {}: `notes import {} --tz {}` sets the event's zone",
-                event.slug,
-                event.timezone.name(),
-                place.name(),
-                args.file.display(),
-                place.name()
-            ));
+            let lang = ctx.lang();
+            let file = args.file.display().to_string();
+            let warning = messages::zone_differs(lang, &event.slug, event.timezone.name(), place.name(), &file);
+            ctx.ui.warn(lang, &warning);
             (event, None)
         }
         _ => (event, None),
@@ -190,10 +187,7 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
     });
     let slug = text::event_slug(&name);
     if slug.is_empty() {
-        return Err(Error::user(
-            format!("cannot make an event name from '{name}'"),
-            "create the event first, then import with --event SLUG",
-        ));
+        return Err(Error::user(|lang| messages::no_event_name(lang, &name), messages::hint_create_event_then_import));
     }
     let timezone = args.tz.clone().unwrap_or_else(|| zone_of(schedule, ctx));
     let local_dates: Vec<_> = schedule.talks.iter().map(|t| timezone.local(&t.start).date_naive()).collect();
@@ -201,8 +195,8 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
     let end = schedule.end.or_else(|| local_dates.iter().max().copied()).unwrap_or(start);
     if let Some(problem) = dates_problem(start, end) {
         return Err(Error::Rejected {
-            what: args.file.display().to_string(),
-            message: format!("{problem}; nothing was imported"),
+            what: Text::verbatim(args.file.display().to_string()),
+            message: Text::new(|lang| messages::nothing_imported(lang, problem.get(lang))),
         });
     }
     let event = Event {
@@ -222,12 +216,12 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
         other => other?,
     }
     ctx.set_current_event(&event.slug)?;
-    ctx.ui.status(&format!(
-        "Created event {} ({} → {}, {}); it is now the current event.",
-        event.slug,
-        start,
-        end,
-        timezone.name()
+    ctx.ui.status(&messages::created_event_by_import(
+        ctx.lang(),
+        &event.slug,
+        &start.to_string(),
+        &end.to_string(),
+        timezone.name(),
     ));
     Ok(event)
 }
@@ -238,19 +232,17 @@ fn create_event(schedule: &Schedule, args: &ImportArgs, ctx: &Context) -> Result
 fn no_talk_in(event: &Event, schedule: &Schedule) -> Error {
     let dates: Vec<_> = schedule.talks.iter().map(|t| event.timezone.local(&t.start).date_naive()).collect();
     let (first, last) = (dates.iter().min(), dates.iter().max());
-    let span = match (schedule.start.or(first.copied()), schedule.end.or(last.copied())) {
-        (Some(start), Some(end)) => format!("{start} to {end}"),
-        _ => "other dates".to_string(),
-    };
+    let span = schedule.start.or(first.copied()).zip(schedule.end.or(last.copied()));
+    let (count, slug) = (schedule.talks.len(), &event.slug);
+    let (start, end) = (event.start.to_string(), event.end.to_string());
     Error::user(
-        format!(
-            "none of the {} talks falls within {} ({} to {}): the schedule runs from {span}; nothing was imported",
-            schedule.talks.len(),
-            event.slug,
-            event.start,
-            event.end
-        ),
-        "for another edition, create its event first (notes event add NAME --start … --end …) and import with --event SLUG",
+        |lang| match span {
+            Some((from, to)) => {
+                messages::no_talk_within(lang, count, slug, &start, &end, &from.to_string(), &to.to_string())
+            }
+            None => messages::no_talk_within_other_dates(lang, count, slug, &start, &end),
+        },
+        messages::hint_other_edition,
     )
 }
 
@@ -266,15 +258,13 @@ fn zone_of(schedule: &Schedule, ctx: &Context) -> Zone {
         Some(tz) if *tz != Zone::UTC => return tz.clone(),
         _ => {}
     }
+    let lang = ctx.lang();
     if let Some(zone) = &schedule.place_zone {
-        ctx.ui.status(&format!(
-            "Time zone: {}, the zone of the city the schedule's places name (pass --tz to choose another).",
-            zone.name()
-        ));
+        ctx.ui.status(&messages::zone_of_places(lang, zone.name()));
         return zone.clone();
     }
     if schedule.timezone.is_some() && offset_hours == 0 {
-        ctx.ui.warn("the schedule gives its times in UTC and names no city: times are shown in UTC (pass --tz, e.g. --tz Europe/Paris)");
+        ctx.ui.warn(lang, &messages::zone_utc_no_city(lang));
         return Zone::UTC;
     }
     let zone = match offset_hours {
@@ -282,10 +272,7 @@ fn zone_of(schedule: &Schedule, ctx: &Context) -> Zone {
         // Etc/GMT names have the sign the other way round.
         h => Zone::parse(&format!("Etc/GMT{:+}", -h)).unwrap_or(Zone::UTC),
     };
-    ctx.ui.warn(&format!(
-        "the schedule does not name its time zone reliably; times are shown in {} (pass --tz, e.g. --tz Europe/Paris)",
-        zone.name()
-    ));
+    ctx.ui.warn(lang, &messages::zone_unreliable(lang, zone.name()));
     zone
 }
 
@@ -304,26 +291,29 @@ fn run_of<'a>(id: &str, session: &Session, talks: &'a [Session]) -> Option<&'a S
 /// by hand: a field that differs from the previous schedule (`before`) is
 /// theirs and stays, and is named in the second value when the schedule
 /// changed it too. Notes, verdict, status and tags stay the user's.
-fn follow_schedule(session: &Session, before: Option<&Session>, talk: &Session) -> (Session, Vec<&'static str>) {
+fn follow_schedule(session: &Session, before: Option<&Session>, talk: &Session) -> (Session, Vec<FieldName>) {
     let mut new = Session { schedule_id: talk.schedule_id.clone(), removed_from_schedule: false, ..session.clone() };
     let mut kept = Vec::new();
     macro_rules! follow {
-        ($name:literal: $($field:ident),+) => {
+        ($name:path: $($field:ident),+) => {
             let mine = before.is_some_and(|b| $(b.$field != session.$field)||+);
             let changed_now = before.is_some_and(|b| $(b.$field != talk.$field)||+);
             if !mine {
                 $(new.$field = talk.$field.clone();)+
             } else if changed_now {
-                kept.push($name);
+                kept.push($name as FieldName);
             }
         };
     }
-    follow!("title": title);
-    follow!("time": day, at, end);
-    follow!("room": room);
-    follow!("speakers": speakers);
+    follow!(messages::field_title: title);
+    follow!(messages::field_time: day, at, end);
+    follow!(messages::field_room: room);
+    follow!(messages::field_speakers: speakers);
     (new, kept)
 }
+
+/// The name of a field of a session, in a language (`messages::field_room`).
+type FieldName = fn(Lang) -> String;
 
 fn compare(old: &[Session], new: &[Session]) -> Report {
     let old_by_id: HashMap<&str, &Session> = old.iter().filter_map(|t| Some((t.schedule_id.as_deref()?, t))).collect();
@@ -340,31 +330,32 @@ fn compare(old: &[Session], new: &[Session]) -> Report {
     report
 }
 
-fn describe(report: &Report, schedule: &Schedule, source: &str, event: &Event) -> String {
+fn describe(lang: Lang, report: &Report, schedule: &Schedule, source: &str, event: &Event) -> String {
     let total = report.added + report.updated + report.unchanged;
-    let mut out = format!(
-        "Imported {total} talks from {source} ({}) into {}: {} added, {} updated, {} unchanged, {} removed from schedule.",
-        schedule.format, event.slug, report.added, report.updated, report.unchanged, report.removed
-    );
+    let mut lines = vec![messages::imported(
+        lang,
+        total,
+        source,
+        schedule.format,
+        &event.slug,
+        report.added,
+        report.updated,
+        report.unchanged,
+        report.removed,
+    )];
     match report.sessions_updated {
         0 => {}
-        1 => out.push_str("\nOne of your sessions followed the schedule's changes."),
-        n => out.push_str(&format!("\n{n} of your sessions followed the schedule's changes.")),
+        1 => lines.push(messages::one_followed(lang)),
+        n => lines.push(messages::some_followed(lang, n)),
     }
     match report.sessions_flagged {
         0 => {}
-        1 => {
-            out.push_str("\nOne of your sessions is no longer in the schedule: kept, and marked removed_from_schedule.")
-        }
-        n => out.push_str(&format!(
-            "\n{n} of your sessions are no longer in the schedule: kept, and marked removed_from_schedule."
-        )),
+        1 => lines.push(messages::one_flagged(lang)),
+        n => lines.push(messages::some_flagged(lang, n)),
     }
     if report.outside > 0 {
-        out.push_str(&format!(
-            "\n{} talks fall outside the event's days ({} to {}) and were left out; widen the event with `notes event edit --start … --end …`.",
-            report.outside, event.start, event.end
-        ));
+        let (start, end) = (event.start.to_string(), event.end.to_string());
+        lines.push(messages::talks_outside_days(lang, report.outside, &start, &end));
     }
-    out
+    lines.join("\n")
 }

@@ -6,6 +6,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Event, Kind, Lang, Session};
 use crate::query::{JotTarget, Staleness, jot_target, planned_under_way};
 use crate::render::local_time;
@@ -51,16 +52,16 @@ pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
     let text = read_text(&args.text)?;
     let slug = ctx.event_slug()?;
     let now = ctx.now()?;
+    let lang = ctx.lang();
     let jot = |session: &mut Session, _: &Event| {
         session.jot(&text, args.raw);
         Ok((session.title.clone(), session.mark_attended_if_begun(now)))
     };
     if let Some(id) = args.id {
         let (title, attended) = ctx.change_session(&slug, id, jot)?;
-        return ctx.ui.print(&jotted(id, &title, attended));
+        return ctx.ui.print(&jotted(lang, id, &title, attended));
     }
     let current = ctx.state()?.current_session.get(&slug).copied();
-    let lang = ctx.lang();
     let (target, id, title, attended, event, current) = ctx.update_event(&slug, |doc| {
         let current = match current.map(|id| doc.session(id)).transpose() {
             // Current, but gone (deleted by hand): as if none were.
@@ -81,54 +82,44 @@ pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
         }
         Ok((target, id, title, attended, event, current))
     })?;
-    let done = jotted(id, &title, attended);
+    let done = jotted(lang, id, &title, attended);
     let title = sanitize_line(&title);
     match target {
         JotTarget::Current => ctx.ui.print(&done),
         JotTarget::Stale(why) => {
             ctx.ui.print(&done)?;
-            let when = current.map(|s| stale_reason(why, &s, &event)).unwrap_or_default();
-            ctx.ui.warn(&format!(
-                "#{id} {when}: if this note is for the talk under way, `notes add --now` makes that talk \
-                 current, and `notes edit {id}` moves the line"
-            ));
+            let when = current.map(|s| stale_reason(lang, why, &s, &event)).unwrap_or_default();
+            ctx.ui.warn(lang, &messages::jot_stale(lang, id, &when));
             Ok(())
         }
-        JotTarget::Planned(_) => ctx.ui.print(&format!(
-            "Jotted to #{id} {title}: the talk you planned is under way, so it is now the current session \
-             (attended)."
-        )),
-        JotTarget::Loose => ctx.ui.print(&format!(
-            "No session is current: jotted to #{id} {title}. `notes add` picks the talk; \
-             `notes edit {id}` moves the text to it."
-        )),
+        JotTarget::Planned(_) => ctx.ui.print(&messages::jotted_to_planned(lang, id, &title)),
+        JotTarget::Loose => ctx.ui.print(&messages::jotted_loose(lang, id, &title)),
     }
 }
 
 fn read_text(words: &[String]) -> Result<String> {
     let text = if words == ["-"] {
         let mut text = String::new();
-        std::io::stdin().take(MAX_JOT + 1).read_to_string(&mut text).map_err(|e| Error::io("read", "stdin", e))?;
+        std::io::stdin()
+            .take(MAX_JOT + 1)
+            .read_to_string(&mut text)
+            .map_err(|e| Error::io(messages::cannot_read, "stdin", e))?;
         if text.len() as u64 > MAX_JOT {
-            return Err(Error::user("more than 16 MB on stdin: that is not a note", "jot smaller pieces"));
+            return Err(Error::user(messages::stdin_too_big, messages::hint_smaller_jots));
         }
         text
     } else {
         words.join(" ")
     };
     if text.trim().is_empty() {
-        return Err(Error::user("nothing to jot: the text is empty", "notes jot \"what the speaker just said\""));
+        return Err(Error::user(messages::nothing_to_jot, messages::hint_jot_example));
     }
     Ok(text)
 }
 
-fn jotted(id: u32, title: &str, attended: bool) -> String {
+fn jotted(lang: Lang, id: u32, title: &str, attended: bool) -> String {
     let title = sanitize_line(title);
-    if attended {
-        format!("Jotted to #{id} {title} (its time has come: now attended)")
-    } else {
-        format!("Jotted to #{id} {title}")
-    }
+    if attended { messages::jotted_now_attended(lang, id, &title) } else { messages::jotted(lang, id, &title) }
 }
 
 /// The id of `day`'s loose notes, a session made the first time.
@@ -147,12 +138,14 @@ fn loose_notes(doc: &mut EventDoc, day: u32, lang: Lang) -> Result<u32> {
 }
 
 /// "ended at 11:35", "is a session of day 1", "starts at 14:00".
-fn stale_reason(why: Staleness, session: &Session, event: &Event) -> String {
+fn stale_reason(lang: Lang, why: Staleness, session: &Session, event: &Event) -> String {
     match why {
         Staleness::EndedLongAgo => {
-            format!("ended at {}", session.ends_at().map(|t| local_time(event, t)).unwrap_or_default())
+            messages::stale_ended_at(lang, &session.ends_at().map(|t| local_time(event, t)).unwrap_or_default())
         }
-        Staleness::OtherDay => format!("is a session of day {}", session.day),
-        Staleness::StartsLater => format!("starts at {}", session.at.map(|t| local_time(event, t)).unwrap_or_default()),
+        Staleness::OtherDay => messages::stale_other_day(lang, session.day),
+        Staleness::StartsLater => {
+            messages::stale_starts_at(lang, &session.at.map(|t| local_time(event, t)).unwrap_or_default())
+        }
     }
 }

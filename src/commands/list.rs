@@ -5,6 +5,7 @@ use clap::Args;
 use crate::args::FilterArgs;
 use crate::context::Context;
 use crate::error::Result;
+use crate::messages;
 use crate::model::{EventFile, Session, short_refs};
 use crate::query::{Query, Row, select, sort_rows};
 use crate::render::words::words;
@@ -66,7 +67,7 @@ fn list_schedule(args: &ListArgs, query: &Query, ctx: &Context) -> Result<()> {
     let file = ctx.load_event()?;
     let schedule = ctx.journal()?.schedule(&file.event)?;
     if schedule.is_empty() {
-        ctx.ui.status(&format!("No schedule for {}: import one with `notes import schedule.ics`.", file.event.slug));
+        ctx.ui.status(&messages::no_schedule_for(ctx.lang(), &file.event.slug));
         return Ok(());
     }
     let refs = short_refs(&schedule);

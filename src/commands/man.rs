@@ -7,6 +7,7 @@ use clap::{Args, ValueHint};
 
 use crate::context::Context;
 use crate::error::{Error, Result, stdout_error};
+use crate::messages;
 use crate::store::write_output;
 
 const AFTER_HELP: &str = "\
@@ -35,9 +36,9 @@ pub fn run(args: ManArgs, ctx: &mut Context) -> Result<()> {
         let page = render(&app, &app)?;
         return std::io::Write::write_all(&mut std::io::stdout(), &page).map_err(stdout_error);
     };
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(messages::cannot_create_dir, &dir, e))?;
     let written = write_pages(&app, &app, &dir)?;
-    ctx.ui.status(&format!("Wrote {written} man pages to {}", dir.display()));
+    ctx.ui.status(&messages::wrote_man_pages(ctx.lang(), written, &dir.display().to_string()));
     Ok(())
 }
 

@@ -4,6 +4,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Session, Status, short_refs};
 use crate::query::find_by_reference;
 use crate::render::time_range;
@@ -34,10 +35,11 @@ pub fn run(args: PlanArgs, ctx: &mut Context) -> Result<()> {
     let event = ctx.journal()?.load(&slug)?.event;
     let schedule = ctx.journal()?.schedule(&event)?;
     if schedule.is_empty() {
-        return Err(Error::user(format!("{slug} has no schedule"), "import one first: notes import schedule.ics"));
+        return Err(Error::user(|lang| messages::no_schedule(lang, &slug), messages::hint_import_one_first));
     }
     let refs = short_refs(&schedule);
     let talks = args.refs.iter().map(|r| find_by_reference(r, &schedule, &refs)).collect::<Result<Vec<_>>>()?;
+    let lang = ctx.lang();
     let mut lines = Vec::new();
     let mut planned = Vec::new();
     for talk in talks {
@@ -52,9 +54,9 @@ pub fn run(args: PlanArgs, ctx: &mut Context) -> Result<()> {
         })?;
         let title = sanitize_line(&talk.title);
         lines.push(match before {
-            Some(Status::Attended) => format!("#{id} {title} is already attended: it stays so"),
-            Some(Status::Planned) => format!("#{id} {title} is already planned"),
-            _ => format!("Planned #{id} {title}"),
+            Some(Status::Attended) => messages::already_attended(lang, id, &title),
+            Some(Status::Planned) => messages::already_planned(lang, id, &title),
+            _ => messages::planned(lang, id, &title),
         });
         planned.push(id);
     }
@@ -77,13 +79,17 @@ fn warn_overlaps(planned: &[u32], ctx: &Context) -> Result<()> {
             }
             told.push((*id, other.id));
             let room = other.room.as_deref().map(|r| format!(", {}", sanitize_line(r))).unwrap_or_default();
-            ctx.ui.warn(&format!(
-                "#{id} {} overlaps #{} {} ({}{room})",
-                sanitize_line(&talk.title),
+            let lang = ctx.lang();
+            let warning = messages::overlaps(
+                lang,
+                *id,
+                &sanitize_line(&talk.title),
                 other.id,
-                sanitize_line(&other.title),
-                time_range(&file.event, other),
-            ));
+                &sanitize_line(&other.title),
+                &time_range(&file.event, other),
+                &room,
+            );
+            ctx.ui.warn(lang, &warning);
         }
     }
     Ok(())

@@ -4,6 +4,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::Session;
 use crate::ui::sanitize_line;
 
@@ -25,7 +26,7 @@ pub fn run(args: RmArgs, ctx: &mut Context) -> Result<()> {
         true => None,
         false => match confirm(&slug, args.id, ctx)? {
             Some(shown) => Some(shown),
-            None => return ctx.ui.print(&format!("Kept #{}.", args.id)),
+            None => return ctx.ui.print(&messages::kept(ctx.lang(), args.id)),
         },
     };
     let deleted = ctx.update_event(&slug, |doc| {
@@ -34,14 +35,14 @@ pub fn run(args: RmArgs, ctx: &mut Context) -> Result<()> {
             && doc.session(args.id)? != *shown
         {
             return Err(Error::user(
-                format!("#{} changed while you were asked; nothing was deleted", args.id),
-                format!("look again with `notes show {}`", args.id),
+                |lang| messages::changed_while_asked(lang, args.id),
+                |lang| messages::hint_look_again(lang, args.id),
             ));
         }
         doc.remove_session(args.id)
     })?;
     ctx.forget_session(&slug, args.id)?;
-    ctx.ui.print(&format!("Deleted #{} {}", args.id, sanitize_line(&deleted.title)))
+    ctx.ui.print(&messages::deleted(ctx.lang(), args.id, &sanitize_line(&deleted.title)))
 }
 
 /// Asks whether to delete session `id`: the session as it was shown, or
@@ -49,11 +50,8 @@ pub fn run(args: RmArgs, ctx: &mut Context) -> Result<()> {
 fn confirm(slug: &str, id: u32, ctx: &mut Context) -> Result<Option<Session>> {
     let session = ctx.journal()?.load(slug)?.session(id)?.clone();
     if !ctx.can_prompt() {
-        return Err(Error::usage(
-            format!("refusing to delete #{id} without confirmation (no terminal)"),
-            format!("notes rm {id} --yes"),
-        ));
+        return Err(Error::usage(|lang| messages::refusing_to_delete(lang, id), |_| format!("notes rm {id} --yes")));
     }
-    let question = format!("Delete #{id} {} and its notes?", sanitize_line(&session.title));
+    let question = messages::confirm_delete(ctx.lang(), id, &sanitize_line(&session.title));
     Ok(ctx.prompt().confirm(&question, false)?.then_some(session))
 }

@@ -4,8 +4,10 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Session, Status, short_refs};
 use crate::query::find_by_reference;
+use crate::render::words::status_label;
 use crate::ui::sanitize_line;
 
 const AFTER_HELP: &str = "\
@@ -40,7 +42,8 @@ pub fn run(args: UnplanArgs, ctx: &mut Context) -> Result<()> {
                 None => None,
             };
             let session = linked.ok_or_else(|| {
-                Error::user(format!("{} is not planned", sanitize_line(&talk.title)), "notes list --status planned")
+                let title = sanitize_line(&talk.title);
+                Error::user(|lang| messages::not_planned(lang, &title), |_| "notes list --status planned".to_string())
             })?;
             check_removable(&session, talk)?;
             ids.push(doc.remove_session(session.id)?.id);
@@ -50,8 +53,9 @@ pub fn run(args: UnplanArgs, ctx: &mut Context) -> Result<()> {
     for id in &removed {
         ctx.forget_session(&slug, *id)?;
     }
+    let lang = ctx.lang();
     let lines: Vec<String> =
-        talks.iter().zip(&removed).map(|(t, id)| format!("Unplanned #{id} {}", sanitize_line(&t.title))).collect();
+        talks.iter().zip(&removed).map(|(t, id)| messages::unplanned(lang, *id, &sanitize_line(&t.title))).collect();
     ctx.ui.print(&lines.join("\n"))
 }
 
@@ -61,9 +65,10 @@ fn check_removable(session: &Session, talk: &Session) -> Result<()> {
     let id = session.id;
     let title = sanitize_line(&session.title);
     if session.status != Status::Planned {
+        let status = session.status;
         return Err(Error::user(
-            format!("#{id} {title} is {}, not planned", session.status),
-            format!("notes edit {id} --status … changes its status"),
+            |lang| messages::has_status_not_planned(lang, id, &title, status_label(status, lang)),
+            |lang| messages::hint_change_status(lang, id),
         ));
     }
     let yours = !session.notes.trim().is_empty()
@@ -72,8 +77,8 @@ fn check_removable(session: &Session, talk: &Session) -> Result<()> {
         || session.links.iter().any(|l| !talk.links.contains(l));
     if yours {
         return Err(Error::user(
-            format!("#{id} {title} holds notes of yours (notes, verdict, tags or links): it stays"),
-            format!("notes rm {id} deletes it with them, or notes edit {id} --status missed keeps them"),
+            |lang| messages::holds_yours(lang, id, &title),
+            |lang| messages::hint_rm_or_missed(lang, id),
         ));
     }
     Ok(())

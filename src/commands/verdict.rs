@@ -4,6 +4,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
+use crate::messages;
 use crate::model::{Event, Session};
 use crate::ui::sanitize_line;
 
@@ -52,7 +53,11 @@ pub fn run(args: VerdictArgs, ctx: &mut Context) -> Result<()> {
             (id, ctx.change_session(&slug, id, give)?)
         }
     };
-    let label = sanitize_line(verdict.label(ctx.lang()));
-    let attended = if attended { " (now attended)" } else { "" };
-    ctx.ui.print(&format!("#{id} {}: {label}{attended}", sanitize_line(&title)))
+    let lang = ctx.lang();
+    let (label, title) = (sanitize_line(verdict.label(lang)), sanitize_line(&title));
+    ctx.ui.print(&if attended {
+        messages::verdict_given_now_attended(lang, id, &title, &label)
+    } else {
+        messages::verdict_given(lang, id, &title, &label)
+    })
 }

@@ -10,6 +10,7 @@ use icalendar::parser::{Component, Property, read_calendar};
 
 use super::text::{html_to_text, parse_iso_duration};
 use super::{Format, ImportError, Schedule, Talk, guess_kind, local_time};
+use crate::messages::{self, Text};
 use crate::model::Zone;
 use crate::model::{Link, Speaker};
 
@@ -59,12 +60,10 @@ impl Format for Ics {
             }
         }
         if skipped > 0 {
-            schedule.warnings.push(format!(
-                "{skipped} entries without a title, a time, or that were cancelled, all-day, were skipped"
-            ));
+            schedule.warnings.push(Text::new(|lang| messages::import_ics_skipped(lang, skipped)));
         }
         for zone_name in unknown_zones {
-            schedule.warnings.push(format!("unknown time zone '{zone_name}': its times were read in the event's zone"));
+            schedule.warnings.push(Text::new(|lang| messages::import_zone_unknown(lang, &zone_name)));
         }
         schedule.place_zone = place_zone(&calendar);
         schedule.start = schedule.talks.iter().map(|t| t.start.date_naive()).min();

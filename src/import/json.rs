@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 use super::{Format, FrabEntry, ImportError, Schedule, Talk, local_time, present};
+use crate::messages::{self, Text};
 use crate::model::Zone;
 
 pub struct Json;
@@ -106,7 +107,7 @@ impl Format for Json {
             }
         }
         if skipped > 0 {
-            schedule.warnings.push(format!("{skipped} events without a title or a time were skipped"));
+            schedule.warnings.push(Text::new(|lang| messages::import_skipped(lang, skipped)));
         }
         schedule.talks.sort_by(|a, b| (a.start, &a.title).cmp(&(b.start, &b.title)));
         Ok(schedule)

@@ -10,7 +10,8 @@ mod xml;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 
-use crate::model::{Kind, Link, Speaker, Zone, storable};
+use crate::messages::{self, Text};
+use crate::model::{Kind, Lang, Link, Speaker, Zone, storable};
 
 pub use text::{html_to_text, parse_clock_duration};
 
@@ -32,7 +33,7 @@ pub struct Schedule {
     pub end: Option<NaiveDate>,
     pub talks: Vec<Talk>,
     /// Things the user should know (a zone guessed, entries skipped).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Text>,
 }
 
 /// One scheduled talk, times as instants.
@@ -139,29 +140,50 @@ impl FrabEntry<'_> {
 }
 
 /// Why a file is not a schedule we can read.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    #[error("the file is over {} MB; real schedules are a few MB at most, so this is not one", MAX_BYTES / (1024 * 1024))]
     TooBig,
-    #[error("the file is empty")]
     Empty,
-    #[error("the file is binary, not a schedule")]
     Binary,
-    #[error(
-        "not a schedule notes can read: expected iCalendar (.ics), a pretalx/c3voc schedule.json or a frab schedule.xml"
-    )]
     UnknownFormat,
-    /// The format was recognised, but the file does not read as one.
-    #[error("not a readable {format}: {detail}")]
-    Unreadable { format: &'static str, detail: String },
+    /// The format was recognised, but the file does not read as one
+    /// (`detail`: the parser's words).
+    Unreadable {
+        format: &'static str,
+        detail: String,
+    },
     /// iCalendar that does not parse, and the line (of the unfolded text) where.
-    #[error("invalid iCalendar{}", line.map(|l| format!(": it stops making sense at line {l} (of the unfolded text)")).unwrap_or_default())]
-    InvalidCalendar { line: Option<usize> },
-    #[error("calendar components are nested more than {0} deep; this is not a schedule")]
+    InvalidCalendar {
+        line: Option<usize>,
+    },
     TooDeep(usize),
-    #[error("the {0} file holds no talks")]
     NoTalks(&'static str),
 }
+
+impl ImportError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ImportError::TooBig => messages::import_too_big(lang, MAX_BYTES / (1024 * 1024)),
+            ImportError::Empty => messages::import_empty(lang),
+            ImportError::Binary => messages::import_binary(lang),
+            ImportError::UnknownFormat => messages::import_unknown_format(lang),
+            ImportError::Unreadable { format, detail } => messages::import_unreadable(lang, format, detail),
+            ImportError::InvalidCalendar { line: None } => messages::import_invalid_calendar(lang),
+            ImportError::InvalidCalendar { line: Some(line) } => messages::import_invalid_calendar_at(lang, *line),
+            ImportError::TooDeep(depth) => messages::import_too_deep(lang, *depth),
+            ImportError::NoTalks(format) => messages::import_no_talks(lang, format),
+        }
+    }
+}
+
+/// English, for logs.
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// One schedule format.
 trait Format {
@@ -195,7 +217,7 @@ pub fn parse(bytes: &[u8], zone: Option<&Zone>) -> Result<Schedule, ImportError>
         return Err(ImportError::UnknownFormat);
     };
     if lossy {
-        schedule.warnings.push("the file is not valid UTF-8; unreadable characters were replaced".into());
+        schedule.warnings.push(Text::new(messages::import_not_utf8));
     }
     keep_storable_dates(&mut schedule);
     if schedule.talks.is_empty() {
@@ -212,7 +234,7 @@ fn keep_storable_dates(schedule: &mut Schedule) {
     schedule.talks.retain(|t| storable(t.start).is_some() && t.end.is_none_or(|end| storable(end).is_some()));
     let dropped = before - schedule.talks.len();
     if dropped > 0 {
-        schedule.warnings.push(format!("{dropped} talks are dated outside the years 1 to 9998 and were left out"));
+        schedule.warnings.push(Text::new(|lang| messages::import_bad_years(lang, dropped)));
     }
     schedule.start = schedule.start.and_then(storable);
     schedule.end = schedule.end.and_then(storable);

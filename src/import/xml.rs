@@ -8,6 +8,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime};
 use serde::Deserialize;
 
 use super::{Format, FrabEntry, ImportError, Schedule, Talk, local_time, present};
+use crate::messages;
 use crate::model::Zone;
 
 pub struct Xml;
@@ -137,7 +138,7 @@ impl Format for Xml {
             }
         }
         if skipped > 0 {
-            schedule.warnings.push(format!("{skipped} events without a title or a time were skipped"));
+            schedule.warnings.push(messages::Text::new(|lang| messages::import_skipped(lang, skipped)));
         }
         schedule.talks.sort_by(|a, b| (a.start, &a.title).cmp(&(b.start, &b.title)));
         Ok(schedule)

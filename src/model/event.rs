@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use crate::error::Error;
+use crate::messages::{self, Text};
 use crate::model::{Session, Zone};
 
 /// The years a journal can hold: TOML dates have four digits, and one
@@ -54,13 +55,12 @@ pub struct DayNotes {
 pub const MAX_DAYS: i64 = 366;
 
 /// Why `start`..=`end` cannot be an event's dates, if it cannot.
-pub fn dates_problem(start: NaiveDate, end: NaiveDate) -> Option<String> {
+pub fn dates_problem(start: NaiveDate, end: NaiveDate) -> Option<Text> {
     if end < start {
-        return Some(format!("the event ends ({end}) before it starts ({start})"));
+        return Some(Text::new(|lang| messages::ends_before_start(lang, &start.to_string(), &end.to_string())));
     }
     let days = (end - start).num_days() + 1;
-    (days > MAX_DAYS)
-        .then(|| format!("the event would last {days} days; notes keeps events of at most {MAX_DAYS} days"))
+    (days > MAX_DAYS).then(|| Text::new(|lang| messages::too_many_days(lang, days, MAX_DAYS)))
 }
 
 impl Event {

@@ -12,6 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::messages;
 
 /// Permissions of every file the journal creates.
 #[cfg(unix)]
@@ -63,7 +64,7 @@ fn replace(path: &Path, contents: &[u8], durable: bool, sharing: Sharing) -> Res
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     match sharing {
         Sharing::Private => create_private_dir(dir)?,
-        Sharing::Shared => fs::create_dir_all(dir).map_err(|e| Error::io("create directory", dir, e))?,
+        Sharing::Shared => fs::create_dir_all(dir).map_err(|e| Error::io(messages::cannot_create_dir, dir, e))?,
     }
     // Created exclusively (O_EXCL), 0600, under a name nobody can guess;
     // removed on any error.
@@ -71,29 +72,29 @@ fn replace(path: &Path, contents: &[u8], durable: bool, sharing: Sharing) -> Res
         .prefix(&temp_prefix(path))
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Error::io("create a temp file in", dir, e))?;
+        .map_err(|e| Error::io(messages::cannot_create_temp_in, dir, e))?;
     let permissions = match (fs::metadata(path), sharing) {
         (Ok(meta), _) if meta.is_file() => meta.permissions(),
         (_, Sharing::Private) => private_permissions(),
         (_, Sharing::Shared) => shared_permissions(),
     };
     let file = temp.as_file_mut();
-    file.set_permissions(permissions).map_err(|e| Error::io("set permissions on", path, e))?;
-    file.write_all(contents).map_err(|e| Error::io("write", path, e))?;
+    file.set_permissions(permissions).map_err(|e| Error::io(messages::cannot_set_permissions, path, e))?;
+    file.write_all(contents).map_err(|e| Error::io(messages::cannot_write, path, e))?;
     if durable {
         // fdatasync: the bytes and the size, what a reader needs. Skipped
         // metadata is the mode, which after a crash is the private 0600
         // the file was created with.
-        file.sync_data().map_err(|e| Error::io("flush", path, e))?;
+        file.sync_data().map_err(|e| Error::io(messages::cannot_flush, path, e))?;
     }
-    temp.persist(path).map_err(|e| Error::io("replace", path, e.error))?;
+    temp.persist(path).map_err(|e| Error::io(messages::cannot_replace, path, e.error))?;
     if durable { sync_dir(dir) } else { Ok(()) }
 }
 
 /// Renames a file written durably beside `target` (a pending schedule)
 /// onto it, and makes the rename durable.
 pub fn commit(from: &Path, target: &Path) -> Result<()> {
-    fs::rename(from, target).map_err(|e| Error::io("replace", target, e))?;
+    fs::rename(from, target).map_err(|e| Error::io(messages::cannot_replace, target, e))?;
     let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     sync_dir(dir)
 }
@@ -152,12 +153,12 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, DIR_MODE);
-    builder.create(dir).map_err(|e| Error::io("create directory", dir, e))
+    builder.create(dir).map_err(|e| Error::io(messages::cannot_create_dir, dir, e))
 }
 
 fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
-    File::open(dir).and_then(|d| d.sync_all()).map_err(|e| Error::io("flush directory", dir, e))?;
+    File::open(dir).and_then(|d| d.sync_all()).map_err(|e| Error::io(messages::cannot_flush_dir, dir, e))?;
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())

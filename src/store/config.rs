@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Error, Result};
-use crate::model::{Verdict, Vocabulary, text};
+use crate::messages;
+use crate::model::{Lang, Verdict, Vocabulary, text};
 use crate::store::record;
 
 #[derive(Debug, Default, Deserialize)]
@@ -29,12 +30,26 @@ pub struct Config {
 }
 
 /// What is wrong in a config that parses.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigError {
-    #[error("[[verdicts]] key \"{key}\": use lower-case letters, digits and dashes, like \"must-read\"")]
     VerdictKey { key: String },
-    #[error("[[verdicts]] key \"{key}\" is the built-in \"{builtin}\": use that key to relabel it")]
     BuiltinVerdict { key: String, builtin: String },
+}
+
+impl ConfigError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ConfigError::VerdictKey { key } => messages::verdict_key_invalid(lang, key),
+            ConfigError::BuiltinVerdict { key, builtin } => messages::verdict_key_builtin(lang, key, builtin),
+        }
+    }
+}
+
+/// English, for logs.
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 /// `[[verdicts]]` entry: `key = "wow"`, `fr = "Waouh"`, `en = "Wow"`.
@@ -51,9 +66,12 @@ impl Config {
         let config: Config = match super::read_small(path) {
             Ok(text) => toml::from_str(&text).map_err(|e| record::parse_error(path, &text, &e))?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => return Err(Error::io("read", path, e)),
+            Err(e) => return Err(Error::io(messages::cannot_read, path, e)),
         };
-        config.check_verdicts().map_err(|e| Error::Invalid { path: path.to_path_buf(), message: e.to_string() })?;
+        config.check_verdicts().map_err(|e| Error::Invalid {
+            path: path.to_path_buf(),
+            message: messages::Text::new(|lang| e.message(lang)),
+        })?;
         Ok(config)
     }
 

@@ -12,7 +12,8 @@ use std::sync::Arc;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use crate::error::{Error, Result};
-use crate::model::{DayNotes, Event, EventFile, Session, Status, text};
+use crate::messages::{self, Text};
+use crate::model::{DayNotes, Event, EventFile, Lang, Session, Status, text};
 use crate::store::lock::FileLock;
 use crate::store::pieces::{self, CutError, Piece, PieceKind};
 use crate::store::record::{self, FileRecord};
@@ -69,8 +70,8 @@ impl Journal {
     pub fn check(&self) -> Result<()> {
         if self.dir.exists() && !self.dir.is_dir() {
             return Err(Error::Rejected {
-                what: self.dir.display().to_string(),
-                message: "the journal path is not a directory (check --dir and NOTES_DIR)".into(),
+                what: Text::verbatim(self.dir.display().to_string()),
+                message: Text::new(messages::journal_not_a_dir),
             });
         }
         Ok(())
@@ -100,11 +101,11 @@ impl Journal {
         let entries = match fs::read_dir(&self.dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io("read directory", &self.dir, e)),
+            Err(e) => return Err(Error::io(messages::cannot_read_dir, &self.dir, e)),
         };
         let mut slugs = Vec::new();
         for entry in entries {
-            let entry = entry.map_err(|e| Error::io("read directory", &self.dir, e))?;
+            let entry = entry.map_err(|e| Error::io(messages::cannot_read_dir, &self.dir, e))?;
             let name = entry.file_name();
             let Some(slug) = name.to_str().and_then(|n| n.strip_suffix(".toml")) else { continue };
             if crate::model::text::is_event_slug(slug) && !slug.ends_with(".schedule") {
@@ -143,8 +144,7 @@ impl Journal {
         record::sync_table(&mut table, &[], record::fields(record::EVENT_KEYS, event));
         doc.insert("event", Item::Table(table));
         let text = doc.to_string();
-        parse_event_text(&path, &event.slug, &text)
-            .map_err(|e| Error::Unstorable { what: "the new event".into(), problem: e.to_string() })?;
+        parse_event_text(&path, &event.slug, &text).map_err(|e| unstorable(Text::new(messages::the_new_event), &e))?;
         atomic::write(&path, text.as_bytes())
     }
 
@@ -194,8 +194,7 @@ impl Journal {
     ) -> Result<T> {
         let schedule_path = schedule::path(&self.dir, &event.slug);
         let text = schedule::render(event, source, talks);
-        schedule::parse(&schedule_path, event, &text)
-            .map_err(|e| Error::Unstorable { what: "the schedule".into(), problem: e.to_string() })?;
+        schedule::parse(&schedule_path, event, &text).map_err(|e| unstorable(Text::new(messages::the_schedule), &e))?;
         let (dir, slug) = (&self.dir, event.slug.as_str());
         self.update_around(
             slug,
@@ -273,8 +272,8 @@ impl Journal {
         parse_event_text(&path, slug, new_text)?;
         if read(&path, slug)? != old_text {
             return Err(Error::Rejected {
-                what: path.display().to_string(),
-                message: "the file changed while you were editing it; nothing was saved".into(),
+                what: Text::verbatim(path.display().to_string()),
+                message: Text::new(messages::file_changed_while_editing),
             });
         }
         atomic::write(&path, new_text.as_bytes())
@@ -288,7 +287,7 @@ impl Journal {
 fn read(path: &Path, slug: &str) -> Result<String> {
     super::read_regular(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => Error::UnknownEvent { slug: slug.to_string(), suggestion: None },
-        _ => Error::io("read", path, e),
+        _ => Error::io(messages::cannot_read, path, e),
     })
 }
 
@@ -320,7 +319,7 @@ impl EventDoc {
     /// reads, and every session still one a read accepts.
     fn reread_head(&mut self) -> Result<()> {
         self.event = read_head(&self.path, &self.pieces, &self.event.slug)
-            .map_err(|e| Error::Unstorable { what: "the event".into(), problem: e.to_string() })?;
+            .map_err(|e| unstorable(Text::new(messages::the_event), &e))?;
         self.check_sessions()
     }
 
@@ -333,22 +332,23 @@ impl EventDoc {
         let mut ids = std::collections::HashSet::new();
         for (index, piece) in self.session_pieces() {
             let PieceKind::Session { id, day } = piece.kind else { continue };
+            let slug = &self.event.slug;
             let problem = match (id, day) {
-                (None, _) => "a session without an id, or with one that is not a whole number".to_string(),
+                (None, _) => Text::new(messages::session_without_id),
                 (Some(id), _) if id < 1 || id > i64::from(u32::MAX) => {
-                    format!("{id} is not a session id (ids start at 1)")
+                    Text::new(|lang| messages::not_a_session_id(lang, id))
                 }
-                (Some(id), _) if !ids.insert(id) => format!("two sessions have id {id}"),
-                (_, None) => "a session without a day, or with one that is not a whole number".to_string(),
+                (Some(id), _) if !ids.insert(id) => Text::new(|lang| messages::same_id_twice(lang, id)),
+                (_, None) => Text::new(messages::session_without_day),
                 (_, Some(day)) if day < 1 || day > last => {
-                    format!("day {day} is outside {}, which has days 1 to {last}", self.event.slug)
+                    Text::new(|lang| messages::day_out_of_range(lang, day, slug, last))
                 }
                 _ => continue,
             };
             // The reader's own words, with the line of the value, where it has them.
             return Err(match self.read_session(index) {
                 Err(error @ Error::Parse { .. }) => error,
-                _ => self.piece_error(index, piece.text.find("[[").unwrap_or(0), &problem),
+                _ => self.piece_error(index, piece.text.find("[[").unwrap_or(0), problem),
             });
         }
         Ok(())
@@ -356,8 +356,8 @@ impl EventDoc {
 
     /// Reads piece `index` back after a change: what no read accepts is
     /// never written.
-    fn read_back(&self, index: usize, what: impl FnOnce() -> String) -> Result<Session> {
-        self.read_session(index).map_err(|e| Error::Unstorable { what: what(), problem: e.to_string() })
+    fn read_back(&self, index: usize, what: impl FnOnce() -> Text) -> Result<Session> {
+        self.read_session(index).map_err(|e| unstorable(what(), &e))
     }
 
     /// The file's text, with every change made so far.
@@ -425,20 +425,21 @@ impl EventDoc {
     /// Reads the session of piece `index`; an error names its line in the file.
     fn read_session(&self, index: usize) -> Result<Session> {
         let one = toml::from_str::<OneSession>(&self.pieces[index].text)
-            .map_err(|e| self.piece_error(index, e.span().map_or(0, |span| span.start), e.message()))?;
-        let record = one.sessions.into_iter().next().ok_or_else(|| self.invalid("an empty [[sessions]] table"))?;
-        record::journal_session(record, &self.event).map_err(|e| self.invalid(&e.to_string()))
+            .map_err(|e| self.piece_error(index, e.span().map_or(0, |span| span.start), parser_words(e.message())))?;
+        let record =
+            one.sessions.into_iter().next().ok_or_else(|| self.invalid(Text::new(messages::empty_sessions_table)))?;
+        record::journal_session(record, &self.event).map_err(|e| self.invalid(Text::new(|lang| e.message(lang))))
     }
 
     /// An error at `offset` in piece `index`, placed in the whole file.
-    fn piece_error(&self, index: usize, offset: usize, message: &str) -> Error {
+    fn piece_error(&self, index: usize, offset: usize, message: Text) -> Error {
         let start: usize = self.pieces[..index].iter().map(|p| p.text.len()).sum();
         let (line, column) = record::line_column(&self.joined(), start + offset);
-        Error::Parse { path: self.path.clone(), line, column, message: message.trim().to_string() }
+        Error::Parse { path: self.path.clone(), line, column, message }
     }
 
-    fn invalid(&self, message: &str) -> Error {
-        Error::Invalid { path: self.path.clone(), message: message.to_string() }
+    fn invalid(&self, message: Text) -> Error {
+        Error::Invalid { path: self.path.clone(), message }
     }
 
     fn session_pieces(&self) -> impl Iterator<Item = (usize, &Piece)> {
@@ -452,10 +453,8 @@ impl EventDoc {
             PieceKind::Session { id, .. } => id,
             PieceKind::Head => None,
         });
-        u32::try_from(highest.max().unwrap_or(0).saturating_add(1)).map_err(|_| Error::Invalid {
-            path: self.path.clone(),
-            message: format!("session ids go up to {}: renumber the sessions to add one", u32::MAX),
-        })
+        u32::try_from(highest.max().unwrap_or(0).saturating_add(1))
+            .map_err(|_| self.invalid(Text::new(|lang| messages::ids_exhausted(lang, u32::MAX))))
     }
 
     /// Appends a session after the last `[[sessions]]` entry, and reads it back.
@@ -473,7 +472,8 @@ impl EventDoc {
         }
         let kind = PieceKind::Session { id: Some(i64::from(session.id)), day: Some(i64::from(session.day)) };
         self.pieces.insert(index, Piece { text, kind });
-        self.read_back(index, || format!("the new session \"{}\"", text::one_line(&session.title)))?;
+        let title = text::one_line(&session.title);
+        self.read_back(index, || Text::new(|lang| messages::the_new_session(lang, &title)))?;
         Ok(())
     }
 
@@ -483,19 +483,25 @@ impl EventDoc {
     pub fn change_session<T>(&mut self, id: u32, change: impl FnOnce(&mut Session, &Event) -> Result<T>) -> Result<T> {
         let index = self.session_index(id)?;
         let parsed = toml_edit::Document::parse(self.pieces[index].text.clone())
-            .map_err(|e| self.piece_error(index, e.span().map_or(0, |span| span.start), e.message()))?;
+            .map_err(|e| self.piece_error(index, e.span().map_or(0, |span| span.start), parser_words(e.message())))?;
         let mut doc = parsed.clone().into_mut();
         let record = match toml_edit::de::from_document::<OneSession>(parsed) {
             Ok(one) => one.sessions.into_iter().next(),
             // The whole-file reader names the line; it fails the same way.
-            Err(_) => return Err(self.read_session(index).err().unwrap_or_else(|| self.invalid("unreadable session"))),
+            Err(_) => {
+                return Err(self
+                    .read_session(index)
+                    .err()
+                    .unwrap_or_else(|| self.invalid(Text::new(messages::unreadable_session))));
+            }
         };
-        let record = record.ok_or_else(|| self.invalid("an empty [[sessions]] table"))?;
-        let mut session = record::journal_session(record, &self.event).map_err(|e| self.invalid(&e.to_string()))?;
+        let record = record.ok_or_else(|| self.invalid(Text::new(messages::empty_sessions_table)))?;
+        let mut session = record::journal_session(record, &self.event)
+            .map_err(|e| self.invalid(Text::new(|lang| e.message(lang))))?;
         let previous = record::fields(record::SESSION_KEYS, &session);
         let result = change(&mut session, &self.event)?;
         if session.id != id {
-            return Err(self.invalid("a session's id cannot change"));
+            return Err(self.invalid(Text::new(messages::id_cannot_change)));
         }
         let table =
             first_session(&mut doc).ok_or_else(|| Error::UnknownSession { id, event: self.event.slug.clone() })?;
@@ -504,7 +510,7 @@ impl EventDoc {
             text: doc.to_string(),
             kind: PieceKind::Session { id: Some(i64::from(id)), day: Some(i64::from(session.day)) },
         };
-        self.read_back(index, || format!("session #{id}"))?;
+        self.read_back(index, || Text::new(|lang| messages::session_number(lang, id)))?;
         Ok(result)
     }
 
@@ -563,13 +569,7 @@ impl EventDoc {
         let mut day_moves = Vec::new();
         for &day in old.days.keys() {
             let to = event.same_date_day(&old, day).ok_or_else(|| {
-                outside(
-                    "the day's notes".to_string(),
-                    day,
-                    &old,
-                    &event,
-                    format!("remove them first: notes day {day} --label \"\" --intro \"\" --conclusion \"\""),
-                )
+                outside(messages::the_days_notes, day, &old, &event, |lang| messages::hint_remove_day_notes(lang, day))
             })?;
             day_moves.push((day, to));
         }
@@ -594,7 +594,7 @@ impl EventDoc {
             }
         })?;
         self.event = read_head(&self.path, &self.pieces, &old.slug)
-            .map_err(|e| Error::Unstorable { what: "the event".into(), problem: e.to_string() })?;
+            .map_err(|e| unstorable(Text::new(messages::the_event), &e))?;
         for (id, from, to) in moves {
             self.set_day(id, from, to)?;
         }
@@ -616,8 +616,8 @@ impl EventDoc {
                 Some(to) if to == day => {}
                 Some(to) => moves.push((id, day, to)),
                 None => {
-                    let hint = format!("move it first (notes edit {id} --day N) or delete it (notes rm {id})");
-                    return Err(outside(format!("session #{id}"), day, old, new, hint));
+                    let what = |lang| messages::session_number(lang, id);
+                    return Err(outside(what, day, old, new, |lang| messages::hint_move_or_delete(lang, id)));
                 }
             }
         }
@@ -633,7 +633,7 @@ impl EventDoc {
         record::sync_table(table, &[("day", Some(i64::from(from).into()))], vec![("day", Some(i64::from(to).into()))]);
         let kind = PieceKind::Session { id: Some(i64::from(id)), day: Some(i64::from(to)) };
         self.pieces[index] = Piece { text: doc.to_string(), kind };
-        self.read_back(index, || format!("session #{id}"))?;
+        self.read_back(index, || Text::new(|lang| messages::session_number(lang, id)))?;
         Ok(())
     }
 
@@ -710,10 +710,20 @@ fn first_session(doc: &mut DocumentMut) -> Option<&mut Table> {
 }
 
 /// `what`, on `day` of `old`, has no day in `new`.
-fn outside(what: String, day: u32, old: &Event, new: &Event, hint: String) -> Error {
+fn outside(what: impl Fn(Lang) -> String, day: u32, old: &Event, new: &Event, hint: impl Fn(Lang) -> String) -> Error {
     let date = old.date_of(day).map(|d| d.to_string()).unwrap_or_default();
-    let dates = format!("{} to {}", new.start, new.end);
-    Error::user(format!("{what} (day {day}, {date}) would fall outside the new dates ({dates}); nothing changed"), hint)
+    let (start, end) = (new.start.to_string(), new.end.to_string());
+    Error::user(|lang| messages::outside_new_dates(lang, &what(lang), day, &date, &start, &end), hint)
+}
+
+/// What a value would not read back as: the journal's reader's error.
+fn unstorable(what: Text, error: &Error) -> Error {
+    Error::Unstorable { what, problem: Text::new(|lang| error.message(lang)) }
+}
+
+/// A parser's message, the same in every language.
+fn parser_words(message: &str) -> Text {
+    Text::verbatim(message.trim())
 }
 
 /// The event, read from the head pieces (what is not a session).
@@ -725,7 +735,7 @@ fn read_head(path: &Path, pieces: &[Piece], slug: &str) -> Result<Event> {
         let text: String = pieces.iter().map(|p| p.text.as_str()).collect();
         match toml::from_str::<FileRecord>(&text) {
             Err(e) => record::parse_error(path, &text, &e),
-            Ok(_) => Error::Invalid { path: path.to_path_buf(), message: head_error.message().to_string() },
+            Ok(_) => Error::Invalid { path: path.to_path_buf(), message: parser_words(head_error.message()) },
         }
     })?;
     Ok(record::to_model(path, slug, record)?.0)
@@ -749,7 +759,7 @@ fn session_document(table: Table) -> String {
 fn parse_document(path: &Path, text: &str) -> Result<DocumentMut> {
     text.parse::<DocumentMut>().map_err(|e| {
         let (line, column) = e.span().map_or((1, 1), |span| record::line_column(text, span.start));
-        Error::Parse { path: path.to_path_buf(), line, column, message: e.message().trim().to_string() }
+        Error::Parse { path: path.to_path_buf(), line, column, message: parser_words(e.message()) }
     })
 }
 
@@ -758,7 +768,7 @@ fn parse_document(path: &Path, text: &str) -> Result<DocumentMut> {
 fn syntax_error(path: &Path, text: &str, offset: usize, message: String) -> Error {
     parse_document(path, text).err().unwrap_or_else(|| {
         let (line, column) = record::line_column(text, offset);
-        Error::Parse { path: path.to_path_buf(), line, column, message }
+        Error::Parse { path: path.to_path_buf(), line, column, message: parser_words(&message) }
     })
 }
 
@@ -766,16 +776,9 @@ fn detached(path: &Path, text: &str, offset: usize) -> Error {
     // The header itself, past the comments above it.
     let offset = text[offset..].find('[').map_or(offset, |i| offset + i);
     let (line, column) = record::line_column(text, offset);
-    Error::Parse {
-        path: path.to_path_buf(),
-        line,
-        column,
-        message: "this table belongs to the [[sessions]] above it but stands apart, after another table: \
-                  move it right under its session (notes edits sessions one by one)"
-            .into(),
-    }
+    Error::Parse { path: path.to_path_buf(), line, column, message: Text::new(messages::detached_table) }
 }
 
 fn sessions_not_tables(path: &Path) -> Error {
-    Error::Invalid { path: path.to_path_buf(), message: "sessions must be written as [[sessions]] tables".into() }
+    Error::Invalid { path: path.to_path_buf(), message: Text::new(messages::sessions_not_tables) }
 }

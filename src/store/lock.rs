@@ -8,6 +8,7 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::store::atomic;
 
 /// Held lock; released on drop.
@@ -28,14 +29,14 @@ impl FileLock {
         options.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, atomic::FILE_MODE);
-        let file = options.open(&path).map_err(|e| Error::io("open lock file", &path, e))?;
+        let file = options.open(&path).map_err(|e| Error::io(messages::cannot_open_lock, &path, e))?;
         match file.try_lock() {
             Ok(()) => {}
             Err(TryLockError::WouldBlock) => {
                 on_wait();
-                file.lock().map_err(|e| Error::io("lock", &path, e))?;
+                file.lock().map_err(|e| Error::io(messages::cannot_lock, &path, e))?;
             }
-            Err(TryLockError::Error(e)) => return Err(Error::io("lock", &path, e)),
+            Err(TryLockError::Error(e)) => return Err(Error::io(messages::cannot_lock, &path, e)),
         }
         Ok(FileLock { _file: file })
     }

@@ -35,7 +35,8 @@ pub use schedule::{parse as parse_schedule_text, render as render_schedule_text}
 /// ends: neither is a journal, config or template file.
 fn open_regular(path: &std::path::Path) -> std::io::Result<std::fs::File> {
     if !std::fs::metadata(path)?.is_file() {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a regular file"));
+        let why = crate::messages::Text::new(crate::messages::not_a_regular_file);
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, why));
     }
     std::fs::File::open(path)
 }
@@ -59,7 +60,8 @@ pub fn read_small(path: &std::path::Path) -> std::io::Result<String> {
     let mut text = String::new();
     open_regular(path)?.take(MAX_SMALL_FILE + 1).read_to_string(&mut text)?;
     if text.len() as u64 > MAX_SMALL_FILE {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "over 4 MB, too big for this kind of file"));
+        let why = crate::messages::Text::new(crate::messages::too_big_small_file);
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, why));
     }
     Ok(text)
 }

@@ -14,7 +14,8 @@ use toml::value::{Datetime, Offset};
 use toml_edit::{Array, InlineTable, Item, Table, Value};
 
 use crate::error::Error;
-use crate::model::{DayNotes, Event, Link, Session, Speaker, Zone};
+use crate::messages::{self, Text};
+use crate::model::{DayNotes, Event, Lang, Link, Session, Speaker, Zone};
 
 /// The journal format this binary reads and writes.
 pub const SCHEMA: i64 = 1;
@@ -92,24 +93,26 @@ pub struct LinkRecord {
 /// Turns a parsed file into the model, checking what serde cannot: dates,
 /// time zone, keywords, unique ids, days in range.
 pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec<Session>), Error> {
-    let invalid = |message: String| Error::Invalid { path: path.to_path_buf(), message };
+    let invalid = |message: Text| Error::Invalid { path: path.to_path_buf(), message };
     if let Some(found) = file.schema.filter(|s| *s > SCHEMA) {
         return Err(Error::SchemaTooNew { path: path.to_path_buf(), found, supported: SCHEMA });
     }
     let record = file.event;
     let timezone = match &record.timezone {
-        Some(name) => Zone::named(name).map_err(|e| invalid(format!("[event] timezone: {e}")))?,
+        Some(name) => {
+            Zone::named(name).map_err(|e| invalid(Text::new(|lang| messages::event_timezone_unknown(lang, &e.0))))?
+        }
         None => Zone::UTC,
     };
-    let start = to_date(&record.start).ok_or_else(|| invalid("[event] start must be a date like 2024-03-19".into()))?;
-    let end = to_date(&record.end).ok_or_else(|| invalid("[event] end must be a date like 2024-03-22".into()))?;
+    let start = to_date(&record.start).ok_or_else(|| invalid(Text::new(messages::event_start_not_a_date)))?;
+    let end = to_date(&record.end).ok_or_else(|| invalid(Text::new(messages::event_end_not_a_date)))?;
     if let Some(problem) = crate::model::dates_problem(start, end) {
-        return Err(invalid(format!("[event] start and end: {problem}")));
+        return Err(invalid(Text::new(|lang| messages::event_dates(lang, problem.get(lang)))));
     }
     let mut days = BTreeMap::new();
     for (key, day) in file.days {
         let number =
-            key.parse::<u32>().map_err(|_| invalid(format!("[days.{key}]: a day is a number, like [days.2]")))?;
+            key.parse::<u32>().map_err(|_| invalid(Text::new(|lang| messages::day_key_not_a_number(lang, &key))))?;
         days.insert(
             number,
             DayNotes {
@@ -137,9 +140,9 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
     let mut ids = std::collections::HashSet::new();
     for record in file.sessions {
         let id = record.id;
-        let session = journal_session(record, &event).map_err(|e| invalid(e.to_string()))?;
+        let session = journal_session(record, &event).map_err(|e| invalid(Text::new(|lang| e.message(lang))))?;
         if !ids.insert(id) {
-            return Err(invalid(format!("two sessions have id {id}")));
+            return Err(invalid(Text::new(|lang| messages::same_id_twice(lang, i64::from(id)))));
         }
         sessions.push(session);
     }
@@ -147,19 +150,46 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
 }
 
 /// Why a session entry does not make a session.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum RecordError {
     /// A rule of the model: a day outside the event, an unknown kind or status.
-    #[error(transparent)]
-    Rule(#[from] Error),
-    #[error("the title is empty")]
+    Rule(Error),
     EmptyTitle,
-    #[error("{key} must be a date and time like 2024-03-20T11:00:00+01:00")]
-    NotATime { key: &'static str },
-    #[error("the session \"{title}\" has no id (ids start at 1)")]
-    NoId { title: String },
-    #[error("session #{id}: {source}")]
-    InSession { id: u32, source: Box<RecordError> },
+    NotATime {
+        key: &'static str,
+    },
+    NoId {
+        title: String,
+    },
+    InSession {
+        id: u32,
+        source: Box<RecordError>,
+    },
+}
+
+impl From<Error> for RecordError {
+    fn from(error: Error) -> Self {
+        RecordError::Rule(error)
+    }
+}
+
+impl RecordError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RecordError::Rule(error) => error.message(lang),
+            RecordError::EmptyTitle => messages::empty_title(lang),
+            RecordError::NotATime { key } => messages::not_a_datetime(lang, key),
+            RecordError::NoId { title } => messages::session_without_number(lang, title),
+            RecordError::InSession { id, source } => messages::in_session(lang, *id, &source.message(lang)),
+        }
+    }
+}
+
+/// English, for logs.
+impl std::fmt::Display for RecordError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 /// A session of an event file: [`session_from`], which must have an id.
@@ -436,7 +466,7 @@ pub fn parse_error(path: &Path, text: &str, err: &toml::de::Error) -> Error {
         Some(span) => line_column(text, span.start),
         None => (1, 1),
     };
-    Error::Parse { path: path.to_path_buf(), line, column, message: err.message().trim().to_string() }
+    Error::Parse { path: path.to_path_buf(), line, column, message: Text::verbatim(err.message().trim()) }
 }
 
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {

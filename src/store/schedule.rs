@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Event, Session, Status, text};
 use crate::store::atomic;
 use crate::store::record::{self, SessionRecord};
@@ -79,13 +80,13 @@ pub fn settle(dir: &Path, slug: &str, event_text: &str) -> Result<()> {
     let text = match super::read_regular(&pending) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(Error::io("read", &pending, e)),
+        Err(e) => return Err(Error::io(messages::cannot_read, &pending, e)),
     };
     let wanted = text.lines().next().and_then(|l| l.strip_prefix(PENDING_MARK)).map(|v| v.trim_end_matches('.'));
     if wanted == Some(version(event_text).as_str()) {
         atomic::commit(&pending, &path(dir, slug))
     } else {
-        fs::remove_file(&pending).map_err(|e| Error::io("remove", &pending, e))
+        fs::remove_file(&pending).map_err(|e| Error::io(messages::cannot_remove, &pending, e))
     }
 }
 
@@ -95,7 +96,7 @@ pub fn load(dir: &Path, event: &Event) -> Result<Vec<Session>> {
     let text = match super::read_regular(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io("read", &path, e)),
+        Err(e) => return Err(Error::io(messages::cannot_read, &path, e)),
     };
     parse(&path, event, &text)
 }
@@ -111,7 +112,7 @@ pub fn talks_titled(dir: &Path, event: &Event, title: &str) -> Result<Vec<Sessio
     let text = match super::read_regular(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io("read", &path, e)),
+        Err(e) => return Err(Error::io(messages::cannot_read, &path, e)),
     };
     let wanted = text::fold(title);
     let words: Vec<&str> = title.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
@@ -167,7 +168,7 @@ pub fn parse(path: &Path, event: &Event, text: &str) -> Result<Vec<Session>> {
         let title = talk.title.clone();
         let talk = record::session_on_any_day(talk, event).map_err(|error| Error::Invalid {
             path: path.to_path_buf(),
-            message: format!("talk \"{title}\": {error}"),
+            message: messages::Text::new(|lang| messages::in_talk(lang, &title, &error.message(lang))),
         })?;
         // The day follows the start time, so that a change of the event's
         // dates moves the talks with it; a talk the event no longer spans

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::store::atomic;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -30,7 +31,7 @@ pub fn load(dir: &std::path::Path) -> Result<State> {
     match super::read_regular(&path) {
         Ok(text) => Ok(toml::from_str(&text).unwrap_or_default()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(State::default()),
-        Err(e) => Err(Error::io("read", &path, e)),
+        Err(e) => Err(Error::io(messages::cannot_read, &path, e)),
     }
 }
 
@@ -44,6 +45,7 @@ pub fn update_locked(dir: &std::path::Path, change: impl FnOnce(&mut State)) -> 
     if new == old {
         return Ok(());
     }
-    let text = toml::to_string(&new).map_err(|e| Error::Invalid { path: path.clone(), message: e.to_string() })?;
+    let text = toml::to_string(&new)
+        .map_err(|e| Error::Invalid { path: path.clone(), message: messages::Text::verbatim(e.to_string()) })?;
     atomic::write_relaxed(&path, format!("# Managed by notes: the current event and session.\n{text}").as_bytes())
 }

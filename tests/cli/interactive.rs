@@ -725,3 +725,71 @@ fn at_night_add_with_a_day_searches_that_days_programme() {
     let file = env.event_file("democon");
     assert!(file.contains("status = \"attended\"") && file.contains("verdict = \"good\""), "{file}");
 }
+
+/// With `--lang fr`, every question, choice and answer of `add` is French.
+#[test]
+fn add_asks_in_french() {
+    let env = TestEnv::new();
+    env.kubecon();
+    let mut tty = Tty::spawn(notes(&env, &["--lang", "fr", "add"]));
+
+    tty.expect("Titre");
+    tty.send("Atelier eBPF");
+    tty.send(ENTER);
+    tty.expect("Speakers, par ex. Liz Rice (Isovalent), Thomas Graf (Entrée\u{a0}: aucun)");
+    tty.send(ENTER);
+    tty.expect("Type");
+    tty.expect("❯ talk");
+    for _ in 0..3 {
+        tty.send(DOWN);
+    }
+    tty.expect("❯ atelier");
+    tty.send(ENTER);
+    tty.expect("Tags, séparés par des espaces ou des virgules (Entrée\u{a0}: aucun)");
+    tty.send(ENTER);
+    tty.expect("Verdict");
+    tty.expect("❯ (pas encore)");
+    tty.send(DOWN);
+    tty.expect("❯ Coup de cœur");
+    tty.send(ENTER);
+    tty.expect("Session #1 ajoutée à kubecon-europe-2024, jour 2\u{a0}: Atelier eBPF");
+    tty.exits_with(0);
+    for english in ["Title", "Speakers, e.g.", "Kind", "Tags, separated", "(none yet)", "Added"] {
+        assert!(!tty.transcript().contains(english), "{english:?} in\n{}", tty.transcript());
+    }
+    let file = env.kubecon_file();
+    assert!(file.contains("kind = \"workshop\"") && file.contains("verdict = \"top\""), "{file}");
+}
+
+/// The talk picker (its question, help line and way out), the first note
+/// and the confirmation of `rm`, in French.
+#[test]
+fn the_picker_and_the_confirmation_speak_french() {
+    let env = with_democon_programme();
+    let mut cmd = notes(&env, &["--lang", "fr", "add"]);
+    cmd.env("NOTES_NOW", DEMOCON_NOW);
+    let mut tty = Tty::spawn(cmd);
+    tty.expect("Quel talk\u{a0}? (jour 2)");
+    tty.expect(GRAY_LINE);
+    tty.expect("Une autre session (tapez son titre)");
+    tty.expect("tapez des mots d’un titre");
+    tty.send(ENTER);
+    tty.expect("Focused hardware");
+    tty.expect("Première note (Entrée\u{a0}: aucune)");
+    tty.send(ENTER);
+    tty.expect("#1 Focused hardware ajoutée depuis le programme\u{a0}: à vos notes.");
+    tty.exits_with(0);
+    for english in ["Which talk", "type words", "Another session", "First note"] {
+        assert!(!tty.transcript().contains(english), "{english:?} in\n{}", tty.transcript());
+    }
+
+    let before = env.files();
+    let mut cmd = notes(&env, &["--lang", "fr", "rm", "1"]);
+    cmd.env("NOTES_NOW", DEMOCON_NOW);
+    let mut tty = Tty::spawn(cmd);
+    tty.expect("Supprimer #1 Focused hardware et ses notes\u{a0}?");
+    tty.send("n");
+    tty.expect("#1 conservée.");
+    tty.exits_with(0);
+    assert_unchanged(&env, &before);
+}

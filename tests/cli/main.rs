@@ -12,6 +12,7 @@ mod example_journal;
 mod export;
 mod export_ics;
 mod faults;
+mod french;
 mod fuzz_checks;
 mod hand_edits;
 mod help;

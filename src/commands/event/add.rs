@@ -9,6 +9,7 @@ use super::check_dates;
 use crate::args::parse_date;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Event, Zone, text};
 
 /// Create an event and make it the current one
@@ -43,26 +44,23 @@ pub struct AddEventArgs {
 }
 
 pub fn run(args: AddEventArgs, ctx: &mut Context) -> Result<()> {
-    const RULE: &str = "a slug is lower-case ASCII letters, digits and dashes, and not a device name (con, nul, com1…)";
     let name = args.name.trim().to_string();
     let slug = match args.slug {
         Some(slug) if text::is_event_slug(&slug) => slug,
         Some(slug) => {
+            let suggestion = text::event_slug(&slug);
             return Err(Error::usage(
-                format!("invalid slug '{slug}'"),
-                match text::event_slug(&slug) {
-                    suggestion if suggestion.is_empty() => RULE.to_string(),
-                    suggestion => format!("{RULE}, e.g. '{suggestion}'"),
+                |lang| messages::invalid_slug(lang, &slug),
+                |lang| match suggestion.as_str() {
+                    "" => messages::slug_rule(lang),
+                    suggestion => messages::slug_rule_example(lang, suggestion),
                 },
             ));
         }
         None => text::event_slug(&name),
     };
     if slug.is_empty() {
-        return Err(Error::user(
-            format!("cannot make a file name from '{name}'"),
-            "pass --slug, e.g. --slug devconf-2025",
-        ));
+        return Err(Error::user(|lang| messages::no_file_name(lang, &name), messages::hint_pass_slug));
     }
     let event = Event {
         slug,
@@ -78,13 +76,13 @@ pub fn run(args: AddEventArgs, ctx: &mut Context) -> Result<()> {
     check_dates(&event)?;
     ctx.journal()?.create(&event)?;
     ctx.set_current_event(&event.slug)?;
-    ctx.ui.print(&format!(
-        "Created event {} ({} → {}, {} days, {}). It is now the current event.",
-        event.slug,
-        event.start,
-        event.end,
+    ctx.ui.print(&messages::created_event(
+        ctx.lang(),
+        &event.slug,
+        &event.start.to_string(),
+        &event.end.to_string(),
         event.day_count(),
-        event.timezone.name()
+        event.timezone.name(),
     ))
 }
 

@@ -8,6 +8,7 @@ use crate::args::parse_date;
 use crate::context::Context;
 use crate::editor::edit_text;
 use crate::error::Result;
+use crate::messages;
 use crate::model::Zone;
 use crate::store::parse_event_text;
 
@@ -73,7 +74,7 @@ pub fn run(args: EditEventArgs, ctx: &mut Context) -> Result<()> {
         doc.put_event(event)?;
         Ok(())
     })?;
-    ctx.ui.print(&format!("Updated event {slug}"))
+    ctx.ui.print(&messages::updated_event(ctx.lang(), &slug))
 }
 
 /// The whole file in `$EDITOR`, saved only if it still parses and nobody
@@ -85,8 +86,8 @@ fn edit_file(slug: &str, ctx: &mut Context) -> Result<()> {
     let Some(edit) =
         edit_text(ctx, &old, "toml", |text| parse_event_text(&path, slug, text).map(|_| text.to_string()))?
     else {
-        return ctx.ui.print("No changes.");
+        return ctx.ui.print(&messages::no_changes(ctx.lang()));
     };
     edit.save(|new| journal.replace(slug, &old, &new))?;
-    ctx.ui.print(&format!("Updated event {slug}"))
+    ctx.ui.print(&messages::updated_event(ctx.lang(), slug))
 }

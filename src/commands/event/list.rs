@@ -4,6 +4,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
+use crate::messages;
 use crate::model::Event;
 use crate::render::{json, table};
 
@@ -23,9 +24,7 @@ pub fn run(args: ListEventsArgs, ctx: &mut Context) -> Result<()> {
         return ctx.ui.print(&json::to_string(&events));
     }
     if files.is_empty() {
-        ctx.ui.status(
-            "No events yet. Create one: notes event add \"KubeCon Europe 2024\" --start 2024-03-19 --end 2024-03-22",
-        );
+        ctx.ui.status(&messages::no_events_yet(ctx.lang()));
         return Ok(());
     }
     let lines: Vec<_> = files

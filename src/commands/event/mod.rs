@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Event, dates_problem};
 
 /// Create, list, select and edit events (conferences)
@@ -43,7 +44,7 @@ pub fn run(args: EventArgs, ctx: &mut Context) -> Result<()> {
 /// year away.
 fn check_dates(event: &Event) -> Result<()> {
     match dates_problem(event.start, event.end) {
-        Some(problem) => Err(Error::user(problem, "--end is the last day of the event")),
+        Some(problem) => Err(Error::user(|lang| problem.get(lang).to_string(), messages::hint_end_is_last_day)),
         None => Ok(()),
     }
 }

@@ -4,6 +4,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
+use crate::messages;
 
 /// Make an event the current one
 #[derive(Debug, Args)]
@@ -15,5 +16,5 @@ pub struct UseEventArgs {
 pub fn run(args: UseEventArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.existing_slug(&args.slug)?;
     ctx.set_current_event(&slug)?;
-    ctx.ui.print(&format!("Current event: {slug}"))
+    ctx.ui.print(&messages::current_event(ctx.lang(), &slug))
 }

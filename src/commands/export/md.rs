@@ -8,6 +8,7 @@ use super::{OutputArgs, exists_error};
 use crate::args::FilterArgs;
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::model::{Event, EventFile, Lang};
 use crate::query::{DaySel, select};
 use crate::render::markdown::{self, BUILTIN_TEMPLATE, FrontMatter, PostInput, SeriesPost, Template};
@@ -79,7 +80,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         .template
         .as_ref()
         .or(ctx.config()?.template.as_ref())
-        .map_or_else(|| "built-in template".to_string(), |p| p.display().to_string());
+        .map_or_else(|| messages::builtin_template(ctx.lang()), |p| p.display().to_string());
     let template = Template { name: &template_name, source: template_source.as_deref().unwrap_or(BUILTIN_TEMPLATE) };
     let (vocabulary, lang) = (ctx.vocabulary()?, ctx.lang());
     let query = args.filter.query(vocabulary, || ctx.today())?;
@@ -91,9 +92,10 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
     }
     let asked: Vec<u32> = (1..=file.event.day_count()).filter(|&d| query.includes_day(&file.event, d)).collect();
     if asked.is_empty() {
+        let (start, end) = (file.event.start.to_string(), file.event.end.to_string());
         return Err(Error::user(
-            format!("no day of {} is the one asked for", file.event.slug),
-            format!("its days run from {} to {}", file.event.start, file.event.end),
+            |lang| messages::no_day_asked(lang, &file.event.slug),
+            |lang| messages::hint_days_run(lang, &start, &end),
         ));
     }
     let sessions: Vec<_> = select(std::slice::from_ref(&file), &query).into_iter().map(|r| r.session).collect();
@@ -142,7 +144,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
 /// The template named by `--template`, else by `template` in config.
 fn read_template(args: &MdArgs, ctx: &Context) -> Result<Option<String>> {
     let Some(path) = args.template.as_ref().or(ctx.config()?.template.as_ref()) else { return Ok(None) };
-    read_small(path).map(Some).map_err(|e| Error::io("read the template", path, e))
+    read_small(path).map(Some).map_err(|e| Error::io(messages::cannot_read_template, path, e))
 }
 
 /// Where a day's post is read when nothing else says: beside this one,
@@ -208,6 +210,6 @@ fn per_day<'a>(
     for (path, text) in paths.iter().zip(&rendered) {
         write_output(path, text.as_bytes())?;
     }
-    ctx.ui.status(&format!("Wrote {} posts to {}", rendered.len(), dir.display()));
+    ctx.ui.status(&messages::wrote_posts(ctx.lang(), rendered.len(), &dir.display().to_string()));
     Ok(())
 }

@@ -11,6 +11,7 @@ use clap::{Args, Subcommand};
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::messages;
 use crate::store::write_output;
 
 const AFTER_HELP: &str = "\
@@ -72,7 +73,7 @@ impl OutputArgs {
             return Err(exists_error(path));
         }
         write_output(path, text.as_bytes())?;
-        ctx.ui.status(&format!("Wrote {}", path.display()));
+        ctx.ui.status(&messages::wrote(ctx.lang(), &path.display().to_string()));
         Ok(())
     }
 }
@@ -89,10 +90,12 @@ fn is_special(path: &Path) -> bool {
 
 fn write_special(path: &Path, text: &str) -> Result<()> {
     use std::io::Write;
-    let mut file = std::fs::OpenOptions::new().write(true).open(path).map_err(|e| Error::io("open", path, e))?;
-    file.write_all(text.as_bytes()).map_err(|e| Error::io("write", path, e))
+    let mut file =
+        std::fs::OpenOptions::new().write(true).open(path).map_err(|e| Error::io(messages::cannot_open, path, e))?;
+    file.write_all(text.as_bytes()).map_err(|e| Error::io(messages::cannot_write, path, e))
 }
 
 fn exists_error(path: &Path) -> Error {
-    Error::user(format!("{} already exists", path.display()), "pass --force to overwrite it")
+    let path = path.display().to_string();
+    Error::user(|lang| messages::already_exists(lang, &path), messages::hint_force)
 }
