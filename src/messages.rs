@@ -373,8 +373,8 @@ messages! {
         fr: "Noté dans #{id} {title} (son heure est venue\u{a0}: maintenant vue)",
     }
     jotted_to_planned(id: u32, title: &str) {
-        en: "Jotted to #{id} {title}: the talk you planned is under way, so it is now the current session (attended).",
-        fr: "Noté dans #{id} {title}\u{a0}: le talk que vous aviez prévu est en cours, c’est donc maintenant la session courante (vue).",
+        en: "Jotted to #{id} {title} (planned, under way: now current, attended)",
+        fr: "Noté dans #{id} {title} (prévu, en cours\u{a0}: maintenant courant, vu)",
     }
     jotted_loose(id: u32, title: &str) {
         en: "No session is current: jotted to #{id} {title}. `notes add` picks the talk; `notes edit {id}` moves the text to it.",

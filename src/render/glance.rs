@@ -48,16 +48,14 @@ pub fn now(screen: &Now<'_>, lang: Lang) -> String {
     let mut out = heading(screen.event, screen.now, lang);
     let here = match &screen.here {
         Here::Current(session) => {
-            format!("{} · {}", session_line(screen.event, session), timing(screen.event, session, screen.now, lang))
+            entry(screen.event, session, &timing(screen.event, session, screen.now, lang), screen.width)
         }
-        Here::Planned(session) => format!("{} · {}", session_line(screen.event, session), g.next_jot_here),
+        Here::Planned(session) => entry(screen.event, session, g.next_jot_here, screen.width),
         Here::Nowhere => g.no_session.to_string(),
     };
     let _ = writeln!(out, "{:<8}{}", g.here, here);
     let next = match screen.next {
-        Some(session) => {
-            format!("{} · {}", session_line(screen.event, session), timing(screen.event, session, screen.now, lang))
-        }
+        Some(session) => entry(screen.event, session, &timing(screen.event, session, screen.now, lang), screen.width),
         None => g.nothing_planned.to_string(),
     };
     let _ = writeln!(out, "{:<8}{}", g.next, next);
@@ -80,7 +78,7 @@ pub fn next(
     let g = glance_words(lang);
     let mut out = heading(event, now, lang);
     let planned = match planned {
-        Some(session) => format!("{} · {}", session_line(event, session), timing(event, session, now, lang)),
+        Some(session) => entry(event, session, &timing(event, session, now, lang), width),
         None => g.nothing_planned.to_string(),
     };
     let _ = writeln!(out, "{:<8}{}\n", g.next, planned);
@@ -98,17 +96,20 @@ fn heading(event: &Event, now: DateTime<Utc>, lang: Lang) -> String {
     format!("{} · {day} · {}\n\n", local.format("%H:%M"), sanitize_line(&event.name))
 }
 
-/// "#4 Keynote: Opening · Hall 12 · 11:00–11:35"
-fn session_line(event: &Event, session: &Session) -> String {
-    let mut line = format!("#{} {}", session.id, sanitize_line(&session.title));
+/// "11:00–11:35 · 28 min left · Hall 12", then "#4 Keynote: Opening" below it.
+fn entry(event: &Event, session: &Session, timing: &str, width: Option<u16>) -> String {
+    let mut when = [time_range(event, session), timing.to_string()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
     if let Some(room) = &session.room {
-        let _ = write!(line, " · {}", sanitize_line(room));
+        let _ = write!(when, " · {}", sanitize_line(room));
     }
-    let times = time_range(event, session);
-    if !times.is_empty() {
-        let _ = write!(line, " · {times}");
-    }
-    line
+    let title = format!("#{} {}", session.id, sanitize_line(&session.title));
+    // Both lines after the 8-column label; cut, never wrapped.
+    let fit = |line: &str| width.map_or(line.to_string(), |w| cut_to_columns(line, usize::from(w).saturating_sub(8)));
+    format!("{}\n{:<8}{}", fit(&when), "", fit(&title))
 }
 
 /// "28 min left", "in 38 min", "ended 12 min ago", "Day 4".

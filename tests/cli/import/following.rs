@@ -45,8 +45,7 @@ fn a_jot_after_the_talk_ended_goes_to_the_planned_talk_under_way() {
     // 10:05: the keynote is over and the planned talk has begun; no command between.
     assert_eq!(
         ok_at(&env, &at("10:05"), &["jot", "Traces first"]),
-        "Jotted to #1 Observabilité sans douleur: the talk you planned is under way, so it is now the current \
-         session (attended).\n"
+        "Jotted to #1 Observabilité sans douleur (planned, under way: now current, attended)\n"
     );
     ok_at(&env, &at("10:20"), &["jot", "Then metrics"]);
     let (keynote, planned) = (session(&env, 2), session(&env, 1));

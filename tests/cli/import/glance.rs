@@ -28,8 +28,11 @@ fn now_between_two_talks() {
     assert_snapshot!("now_fr", ok_at(&env, &at("10:05"), &["--lang", "fr", "now"]));
     ok_at(&env, &at("10:06"), &["jot", "traces"]);
     let now = ok_at(&env, &at("10:30"), &["now", "--room", "SALLE B"]);
-    assert!(now.contains("Here    #1 Observabilité sans douleur · Salle B · 10:00–10:45 · 15 min left"), "{now}");
-    assert!(now.contains("Next    #2 Atelier eBPF · Salle B · 14:00–15:30 · Day 2"), "{now}");
+    assert!(
+        now.contains("Here    10:00–10:45 · 15 min left · Salle B\n        #1 Observabilité sans douleur\n"),
+        "{now}"
+    );
+    assert!(now.contains("Next    14:00–15:30 · Day 2 · Salle B\n        #2 Atelier eBPF\n"), "{now}");
     assert!(now.contains("Nothing else is under way."), "{now}");
 }
 
@@ -54,7 +57,7 @@ fn now_without_a_programme() {
     ok_at(&env, &at("18:55"), &["add", "Lightning talks", "--at", "19:00", "--end", "19:30", "--room", "Cave"]);
     assert_eq!(
         ok_at(&env, &at("19:10"), &["now"]),
-        "19:10 · Day 1, Monday 12 May · Meetup\n\nHere    #1 Lightning talks · Cave · 19:00–19:30 · 20 min left\n\
+        "19:10 · Day 1, Monday 12 May · Meetup\n\nHere    19:00–19:30 · 20 min left · Cave\n        #1 Lightning talks\n\
          Next    nothing planned later (notes plan REF)\n"
     );
 }
