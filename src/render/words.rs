@@ -297,7 +297,6 @@ pub fn post_words(lang: Lang) -> PostWords {
     }
 }
 
-/// "This post is part of a series of 3 posts: …", with the links given.
 /// "In figures: 12 talks seen (3 keynotes), 2 missed, 7 rooms, 14
 /// organisations, out of 596 in the programme."
 pub fn figures_line(f: &crate::render::markdown::Figures, lang: Lang) -> String {

@@ -25,6 +25,9 @@ pub struct Config {
     pub template: Option<PathBuf>,
     /// Where a series' posts are read, e.g. "/{year}/{slug}-day-{day}/".
     pub series_url: Option<String>,
+    /// The post's section headings, renamed ("" leaves a heading out).
+    #[serde(default)]
+    pub headings: HeadingsConfig,
     #[serde(default)]
     pub verdicts: Vec<VerdictConfig>,
 }
@@ -50,6 +53,18 @@ impl std::fmt::Display for ConfigError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.message(Lang::En))
     }
+}
+
+/// `[headings]`: a section heading of the post renamed, or left out with "".
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeadingsConfig {
+    pub keynotes: Option<String>,
+    pub talks: Option<String>,
+    pub wished: Option<String>,
+    pub meetings: Option<String>,
+    pub to_try: Option<String>,
+    pub conclusion: Option<String>,
 }
 
 /// `[[verdicts]]` entry: `key = "wow"`, `fr = "Waouh"`, `en = "Wow"`.

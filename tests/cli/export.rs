@@ -694,3 +694,28 @@ fn the_series_sits_at_the_top_and_links_permalinks() {
     names.sort();
     assert_eq!(names, ["kubecon-eu-day-2.md", "kubecon-eu-day-3.md"]);
 }
+
+/// Headings the author did not write can be renamed or left out from the
+/// config; a template can write its own front matter from `meta`.
+#[test]
+fn section_headings_follow_the_config() {
+    let env = TestEnv::new();
+    std::fs::write(
+        env.config_path(),
+        "[headings]\ntalks = \"Les talks du jour\"\nmeetings = \"\"\nconclusion = \"\"\n",
+    )
+    .unwrap();
+    let post = export(&env, &["--day", "2", "--lang", "fr"]);
+    let outline = outline(&post);
+    assert_eq!(
+        headings(&outline, 2),
+        ["Keynotes", "Les talks du jour", "Les talks que j’aurais aimé voir", "À tester"]
+    );
+    let template = env.root.path().join("hugo.md.j2");
+    std::fs::write(&template, "+++\ntitle = {{ meta.title | tojson }}\nweight = 2\n+++\n{{ intro }}\n").unwrap();
+    let own = export(&env, &["--day", "2", "--template", template.to_str().unwrap()]);
+    assert!(own.starts_with("+++\ntitle = \"KubeCon + CloudNativeCon Europe 2024 — Day 2"), "{own}");
+    std::fs::write(env.config_path(), "[headings]\nsponsors = \"x\"\n").unwrap();
+    let refused = fails_without_change(&env, &["--dir", example(), "export", "md"], 1);
+    assert!(refused.contains("sponsors"), "{refused}");
+}

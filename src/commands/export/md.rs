@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::messages;
 use crate::model::{Event, EventFile, Lang};
 use crate::query::{DaySel, select};
-use crate::render::markdown::{self, BUILTIN_TEMPLATE, FrontMatter, PostInput, SeriesPost, Template};
+use crate::render::markdown::{self, BUILTIN_TEMPLATE, FrontMatter, HeadingOverrides, PostInput, SeriesPost, Template};
 use crate::store::{read_small, write_output};
 
 const AFTER_HELP: &str = "\
@@ -109,6 +109,15 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         FrontMatterArg::None => FrontMatter::None,
     };
     let author = ctx.config()?.author.as_deref();
+    let own = &ctx.config()?.headings;
+    let headings = HeadingOverrides {
+        keynotes: own.keynotes.clone(),
+        talks: own.talks.clone(),
+        wished: own.wished.clone(),
+        meetings: own.meetings.clone(),
+        to_try: own.to_try.clone(),
+        conclusion: own.conclusion.clone(),
+    };
     // The programme's size, for the post's numbers; a broken one counts none.
     let programme = ctx.journal()?.schedule(&file.event).unwrap_or_default();
     let input = |days: Vec<u32>| PostInput {
@@ -122,6 +131,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         author,
         draft: args.draft,
         figures_line: args.figures,
+        headings: headings.clone(),
     };
     let pattern = args.series_url.as_deref().or(ctx.config()?.series_url.as_deref()).unwrap_or(DEFAULT_SERIES_URL);
     let series = series_posts(&file, pattern, lang);

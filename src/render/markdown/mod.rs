@@ -46,6 +46,31 @@ pub struct Post {
     pub tags: Vec<String>,
     /// The post's numbers, for an intro.
     pub figures: Figures,
+    /// The section headings, as the config names them ("" for none).
+    pub headings: Headings,
+    /// What the front matter says, for a template that writes its own.
+    pub meta: PostMeta,
+}
+
+/// The section headings of a post.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Headings {
+    pub keynotes: String,
+    pub talks: String,
+    pub wished: String,
+    pub meetings: String,
+    pub to_try: String,
+    pub conclusion: String,
+}
+
+/// The fields of the front matter, unescaped (the title as a site shows it).
+#[derive(Debug, Clone, Serialize)]
+pub struct PostMeta {
+    pub title: String,
+    pub date: String,
+    pub author: String,
+    pub tags: Vec<String>,
+    pub draft: bool,
 }
 
 /// The numbers of the post's days, for an intro ("en chiffres").
@@ -164,6 +189,19 @@ pub struct PostInput<'a> {
     pub programme: usize,
     /// Whether the post opens with its numbers in one line.
     pub figures_line: bool,
+    /// Headings the config renames (`None`: the built-in word).
+    pub headings: HeadingOverrides,
+}
+
+/// Section headings renamed by the config; `Some("")` leaves one out.
+#[derive(Debug, Clone, Default)]
+pub struct HeadingOverrides {
+    pub keynotes: Option<String>,
+    pub talks: Option<String>,
+    pub wished: Option<String>,
+    pub meetings: Option<String>,
+    pub to_try: Option<String>,
+    pub conclusion: Option<String>,
 }
 
 /// Builds the template data. One day gives a day post; several days give
@@ -204,6 +242,14 @@ pub fn build(input: &PostInput<'_>) -> Post {
         title: escape_inline(&title),
         tags,
         figures: figures(input),
+        headings: headings(input),
+        meta: PostMeta {
+            title: String::new(),
+            date: date.to_string(),
+            author: input.author.unwrap_or_default().to_string(),
+            tags: Vec::new(),
+            draft: input.draft,
+        },
     };
     // Like the title of a hand-written recap: "… — Jour 2 (jeudi 21 mars)".
     let own_title = |day: &u32| input.event.days.get(day).is_some_and(|n| n.title.is_some());
@@ -212,6 +258,8 @@ pub fn build(input: &PostInput<'_>) -> Post {
         _ => title,
     };
     post.front_matter = front_matter(input.front_matter, &dated_title, date, &post.tags, input.author, input.draft);
+    post.meta.title = dated_title;
+    post.meta.tags = post.tags.clone();
     post
 }
 
@@ -345,6 +393,21 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
         verdict_key: s.verdict.clone().unwrap_or_default(),
         tags: s.tags.iter().map(|t| escape_inline(t)).collect(),
         abstract_text: s.abstract_text.as_deref().map(escape_inline).unwrap_or_default(),
+    }
+}
+
+/// The section headings: the config's, else the post's language's.
+fn headings(input: &PostInput<'_>) -> Headings {
+    let w = post_words(input.lang);
+    let o = &input.headings;
+    let pick = |own: &Option<String>, word: &str| escape_inline(own.as_deref().unwrap_or(word).trim());
+    Headings {
+        keynotes: pick(&o.keynotes, w.keynotes),
+        talks: pick(&o.talks, w.talks),
+        wished: pick(&o.wished, w.wished),
+        meetings: pick(&o.meetings, w.meetings),
+        to_try: pick(&o.to_try, w.to_try),
+        conclusion: pick(&o.conclusion, w.conclusion),
     }
 }
 
