@@ -17,6 +17,7 @@ mod fuzz_checks;
 mod hand_edits;
 mod help;
 mod hostile;
+mod hugo;
 mod human_time;
 mod import;
 mod interactive;
