@@ -470,6 +470,10 @@ messages! {
 
     // notes import
     nothing_imported(error: &str) { en: "{error}; nothing was imported", fr: "{error}\u{a0}; rien n’a été importé" }
+    programme_unreadable(error: &str) {
+        en: "the programme cannot be read, so it is left out: {error}",
+        fr: "le programme est illisible, il est laissé de côté\u{a0}: {error}",
+    }
     previous_schedule_unreadable(error: &str) {
         en: "the previous schedule cannot be read, so it is replaced: {error}",
         fr: "le programme précédent est illisible, il est donc remplacé\u{a0}: {error}",

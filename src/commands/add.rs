@@ -77,7 +77,9 @@ pub fn run(args: AddArgs, ctx: &mut Context) -> Result<()> {
     let (_, added) = ctx.update_event_making_current(&slug, |doc| {
         let event = doc.event().clone();
         // The programme's talk of that title: linked, not copied bare.
-        if let Some(talk) = programme_talk(journal.schedule_talks_titled(&event, &title)?, fields.day, &event, now) {
+        // A programme that cannot be read never stops a session being added.
+        let titled = journal.schedule_talks_titled(&event, &title).unwrap_or_default();
+        if let Some(talk) = programme_talk(titled, fields.day, &event, now) {
             let later = starts_later(&talk, now);
             let status = if later { Status::Planned } else { Status::Attended };
             let (id, new) = doc.pick(&talk, status, |session, event| fields.apply(session, event, vocabulary))?;

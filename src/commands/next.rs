@@ -4,6 +4,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
+use crate::messages;
 use crate::model::{short_refs, text};
 use crate::query::{next_planned, starting_next};
 use crate::render::glance::{self, Listed};
@@ -29,7 +30,12 @@ pub fn run(args: NextArgs, ctx: &mut Context) -> Result<()> {
     let file = ctx.load_event()?;
     let now = ctx.now()?;
     let event = &file.event;
-    let schedule = ctx.journal()?.schedule(event)?;
+    // Where I am and where I go next do not need the programme.
+    let schedule = ctx.journal()?.schedule(event).unwrap_or_else(|err| {
+        let lang = ctx.lang();
+        ctx.ui.warn(lang, &messages::programme_unreadable(lang, &err.message(lang)));
+        Vec::new()
+    });
     let refs = short_refs(&schedule);
     let room = args.room.as_deref().map(text::fold);
     let day = event.today(now).ok();

@@ -6,6 +6,7 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
+use crate::messages;
 use crate::model::{EventFile, Session, short_refs, text};
 use crate::query::{JotTarget, jot_target, next_planned, planned_under_way, running};
 use crate::render::glance::{self, Here, Listed};
@@ -46,7 +47,12 @@ pub fn run(args: NowArgs, ctx: &mut Context) -> Result<()> {
         Here::Nowhere => None,
     };
     let later = file.sessions.iter().filter(|s| Some(s.id) != here_talk.map(|h| h.id));
-    let schedule = ctx.journal()?.schedule(event)?;
+    // Where I am and where I go next do not need the programme.
+    let schedule = ctx.journal()?.schedule(event).unwrap_or_else(|err| {
+        let lang = ctx.lang();
+        ctx.ui.warn(lang, &messages::programme_unreadable(lang, &err.message(lang)));
+        Vec::new()
+    });
     let refs = short_refs(&schedule);
     let room = args.room.as_deref().map(text::fold);
     let elsewhere = running(&schedule, now, "")

@@ -671,7 +671,7 @@ fn the_outline_follows_the_talks() {
 fn the_series_sits_at_the_top_and_links_permalinks() {
     let env = TestEnv::new();
     env.ok(["event", "add", "KubeCon EU", "--start", "2024-03-19", "--end", "2024-03-22", "--tz", "Europe/Paris"]);
-    env.ok(["day", "1", "--url", "https://blog.example.org/kcd/"]);
+    env.ok(["day", "1", "--url", "https://blog.example.org/kcd (1)/"]);
     env.ok(["add", "Gateway API", "-d", "2", "--at", "11:00", "-m", "Notes."]);
     env.ok(["add", "Rook", "-d", "3", "--at", "14:00", "--status", "missed"]);
     env.ok(["day", "3", "--title", "Le (vrai) premier jour", "--wished", "Impossible de rentrer dans les salles."]);
@@ -681,7 +681,8 @@ fn the_series_sits_at_the_top_and_links_permalinks() {
         day3.starts_with("# Le (vrai) premier jour\n\nCet article fait partie d’une série de 3 articles\u{a0}:\n\n"),
         "{day3}"
     );
-    assert!(day3.contains("- [KubeCon EU — Jour 1](https://blog.example.org/kcd/)\n"), "{day3}");
+    // An address that would end the link early is escaped.
+    assert!(day3.contains("- [KubeCon EU — Jour 1](https://blog.example.org/kcd%20%281%29/)\n"), "{day3}");
     assert!(day3.contains("- [KubeCon EU — Jour 2](/2024/kubecon-eu-day-2/)\n"), "{day3}");
     assert!(day3.contains("- **Le (vrai) premier jour**\n"), "{day3}");
     let wished = &day3[day3.find("## Les talks que j’aurais aimé voir").unwrap()..];

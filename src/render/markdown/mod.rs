@@ -510,7 +510,10 @@ fn post_tags(input: &PostInput<'_>) -> Vec<String> {
 /// The series of post `position` (from 0) among `posts`: every post of
 /// the event, the current one marked.
 pub fn series(posts: &[SeriesPost], position: usize, lang: Lang) -> Series {
-    let posts: Vec<SeriesPost> =
-        posts.iter().enumerate().map(|(i, p)| SeriesPost { current: i == position, ..p.clone() }).collect();
+    let posts: Vec<SeriesPost> = posts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| SeriesPost { current: i == position, url: escape_url(&p.url), ..p.clone() })
+        .collect();
     Series { total: posts.len(), position: position + 1, text: series_text(lang, posts.len()), posts }
 }

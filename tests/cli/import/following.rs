@@ -153,3 +153,21 @@ fn a_programme_title_typed_in_add_links_the_talk() {
     );
     assert!(session(&env, 2)["schedule_id"].is_null());
 }
+
+/// A programme file that no longer reads (cut short by a disk full, edited
+/// by hand) never stops the minute in the room: `add TITLE`, `jot` and
+/// `now` go on, `now` saying the programme is left out.
+#[test]
+fn a_broken_programme_never_stops_a_note() {
+    let env = journees_rust();
+    let schedule = env.journal().join("journees-rust-2025.schedule.toml");
+    std::fs::write(&schedule, "[[talks]\ntitle = ").unwrap();
+    assert_eq!(
+        ok_at(&env, &at("10:05"), &["add", "Observabilité sans douleur"]),
+        "Added #1 to journees-rust-2025, day 1: Observabilité sans douleur\n"
+    );
+    ok_at(&env, &at("10:06"), &["jot", "traces first"]);
+    let (now, warning) = run_at(&env, &at("10:07"), &["now"]);
+    assert!(now.contains("#1 Observabilité sans douleur"), "{now}");
+    assert!(warning.contains("the programme cannot be read"), "{warning}");
+}
