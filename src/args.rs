@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::error::{Error, Result};
 use crate::messages;
-use crate::model::{Event, Hidden, Kind, Link, Session, Speaker, Status, Vocabulary, storable, text};
+use crate::model::{Event, Hidden, Kind, Link, SECTION_KEYS, Session, Speaker, Status, Vocabulary, storable, text};
 use crate::query::{DaySel, Query};
 
 /// The filters shared by `list`, `filter` and `export`.
@@ -104,6 +104,19 @@ fn label_prefix(input: &str) -> &str {
     match input.trim().split_once('=') {
         Some((label, _)) if !label.contains('/') && !label.contains("://") => &input.trim()[..=label.len()],
         _ => "",
+    }
+}
+
+/// `SECTION=TEXT` (`SECTION=`: no heading) or `SECTION` (the default again).
+pub fn parse_heading(input: &str) -> Result<(String, Option<String>)> {
+    let (section, text) = match input.split_once('=') {
+        Some((section, text)) => (section.trim(), Some(text.trim().to_string())),
+        None => (input.trim(), None),
+    };
+    if SECTION_KEYS.contains(&section) {
+        Ok((section.to_string(), text))
+    } else {
+        Err(Error::BadValue { input: input.to_string(), message: messages::bad_heading })
     }
 }
 

@@ -106,6 +106,10 @@ messages! {
         en: "invalid day '{input}': expected a day number (1 for the first day), today, tomorrow, yesterday, a date (2024-03-21) or a weekday",
         fr: "jour invalide '{input}'\u{a0}: attendu un numéro de jour (1 pour le premier), today, tomorrow, yesterday (ou aujourd’hui, demain, hier), une date (2024-03-21) ou un jour de la semaine",
     }
+    bad_heading(input: &str) {
+        en: "invalid heading '{input}': expected SECTION=TEXT, SECTION one of keynotes, talks, wished, meetings, to_try, conclusion",
+        fr: "titre de section invalide '{input}'\u{a0}: attendu SECTION=TEXTE, SECTION parmi keynotes, talks, wished, meetings, to_try, conclusion",
+    }
     bad_link(input: &str) {
         en: "invalid link '{input}': expected an address such as https://example.org/slides.pdf, or LABEL=URL",
         fr: "lien invalide '{input}'\u{a0}: attendu une adresse comme https://example.org/slides.pdf, ou LIBELLÉ=URL",
@@ -470,6 +474,10 @@ messages! {
 
     // notes import
     nothing_imported(error: &str) { en: "{error}; nothing was imported", fr: "{error}\u{a0}; rien n’a été importé" }
+    unknown_section(day: &str, key: &str, known: &str) {
+        en: "[days.{day}] headings: '{key}' is not a section of the post (sections: {known})",
+        fr: "[days.{day}] headings\u{a0}: '{key}' n’est pas une section du billet (sections\u{a0}: {known})",
+    }
     programme_unreadable(error: &str) {
         en: "the programme cannot be read, so it is left out: {error}",
         fr: "le programme est illisible, il est laissé de côté\u{a0}: {error}",

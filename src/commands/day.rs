@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::args::parse_day;
+use crate::args::{parse_day, parse_heading};
 use crate::context::Context;
 use crate::error::Result;
 use crate::render::show;
@@ -40,6 +40,10 @@ pub struct DayArgs {
     #[arg(long, allow_hyphen_values = true)]
     wished: Option<String>,
 
+    /// Rename a section heading of the day's post: SECTION=TEXT (SECTION= leaves it out, SECTION alone restores it); sections: keynotes, talks, wished, meetings, to_try, conclusion
+    #[arg(long, value_name = "SECTION=TEXT", value_parser = parse_heading)]
+    heading: Vec<(String, Option<String>)>,
+
     /// The opening paragraph of the day's post (Markdown)
     #[arg(long, allow_hyphen_values = true)]
     intro: Option<String>,
@@ -52,7 +56,7 @@ pub struct DayArgs {
 pub fn run(args: DayArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
     let fields = [&args.label, &args.title, &args.url, &args.intro, &args.wished, &args.conclusion];
-    if fields.iter().all(|f| f.is_none()) {
+    if fields.iter().all(|f| f.is_none()) && args.heading.is_empty() {
         let file = ctx.journal()?.load(&slug)?;
         file.event.check_day(args.day)?;
         return ctx.ui.print(&show::day(&file.event, args.day, ctx.lang()));
@@ -71,6 +75,12 @@ pub fn run(args: DayArgs, ctx: &mut Context) -> Result<()> {
             if let Some(value) = value {
                 *field = Some(value).filter(|v| !v.trim().is_empty());
             }
+        }
+        for (section, heading) in &args.heading {
+            match heading {
+                Some(text) => notes.headings.insert(section.clone(), text.clone()),
+                None => notes.headings.remove(section),
+            };
         }
         doc.put_day(day, notes)?;
         Ok(doc.event().clone())

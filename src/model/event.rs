@@ -48,7 +48,13 @@ pub struct DayNotes {
     pub url: Option<String>,
     /// A paragraph for the talks the person wished they had seen.
     pub wished: Option<String>,
+    /// The day's post section headings renamed (`""`: left out), by
+    /// section key ([`SECTION_KEYS`]).
+    pub headings: BTreeMap<String, String>,
 }
+
+/// The sections of a post whose headings can be renamed.
+pub const SECTION_KEYS: [&str; 6] = ["keynotes", "talks", "wished", "meetings", "to_try", "conclusion"];
 
 /// The longest event, in days: a year of meetups fits, and every command
 /// that walks the days (a post, `event show`, the day prompt) stays quick.

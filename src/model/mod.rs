@@ -11,7 +11,7 @@ pub mod text;
 mod verdict;
 mod zone;
 
-pub use event::{DayNotes, Event, EventFile, dates_problem, storable};
+pub use event::{DayNotes, Event, EventFile, SECTION_KEYS, dates_problem, storable};
 pub use keyword::{Hidden, Kind, Status};
 pub use session::{Link, Session, short_refs};
 pub use speaker::Speaker;

@@ -150,6 +150,10 @@ pub fn day(event: &Event, day: u32, lang: Lang) -> String {
             let _ = writeln!(out, "  {name:<10} {}", sanitize_line(text));
         }
     }
+    for (section, heading) in &notes.headings {
+        let heading = if heading.is_empty() { "—" } else { heading };
+        let _ = writeln!(out, "  {section:<10} {}", sanitize_line(heading));
+    }
     for (name, text) in [(w.intro, &notes.intro), (w.wished, &notes.wished), (w.conclusion, &notes.conclusion)] {
         if let Some(text) = text {
             let _ = write!(out, "\n{name}:\n{}\n", sanitize_text(text.trim_end()));

@@ -15,7 +15,7 @@ use toml_edit::{Array, InlineTable, Item, Table, Value};
 
 use crate::error::Error;
 use crate::messages::{self, Text};
-use crate::model::{DayNotes, Event, Lang, Link, Session, Speaker, Zone};
+use crate::model::{DayNotes, Event, Lang, Link, SECTION_KEYS, Session, Speaker, Zone};
 
 /// The journal format this binary reads and writes.
 pub const SCHEMA: i64 = 1;
@@ -50,6 +50,8 @@ pub struct DayRecord {
     pub intro: Option<String>,
     pub wished: Option<String>,
     pub conclusion: Option<String>,
+    #[serde(default)]
+    pub headings: BTreeMap<String, String>,
 }
 
 /// A `[[sessions]]` entry. Every key but `id`, `day` and `title` may be left
@@ -122,6 +124,7 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
                 intro: day.intro,
                 wished: day.wished,
                 conclusion: day.conclusion,
+                headings: checked_headings(day.headings, &key).map_err(invalid)?,
             },
         );
     }
@@ -319,7 +322,24 @@ pub const DAY_KEYS: &[Key<DayNotes>] = &[
     key("intro", |d| d.intro.as_deref().map(Value::from)),
     key("wished", |d| d.wished.as_deref().map(Value::from)),
     key("conclusion", |d| d.conclusion.as_deref().map(Value::from)),
+    key("headings", |d| {
+        (!d.headings.is_empty()).then(|| {
+            let mut table = toml_edit::InlineTable::new();
+            for (section, heading) in &d.headings {
+                table.insert(section, heading.as_str().into());
+            }
+            Value::InlineTable(table)
+        })
+    }),
 ];
+
+/// `[days.N] headings`, whose keys must name sections of the post.
+fn checked_headings(headings: BTreeMap<String, String>, day: &str) -> Result<BTreeMap<String, String>, Text> {
+    match headings.keys().find(|k| !SECTION_KEYS.contains(&k.as_str())) {
+        Some(unknown) => Err(Text::new(|lang| messages::unknown_section(lang, day, unknown, &SECTION_KEYS.join(", ")))),
+        None => Ok(headings),
+    }
+}
 
 pub const SESSION_KEYS: &[Key<Session>] = &[
     key("id", |s| Some(i64::from(s.id).into())),

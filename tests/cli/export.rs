@@ -720,3 +720,28 @@ fn section_headings_follow_the_config() {
     let refused = fails_without_change(&env, &["--dir", example(), "export", "md"], 1);
     assert!(refused.contains("sponsors"), "{refused}");
 }
+
+/// A day can name its own sections (`notes day 2 --heading talks=…`), or
+/// leave one's heading out, whatever the config says.
+#[test]
+fn a_day_names_its_own_sections() {
+    let env = TestEnv::new();
+    let dir = env.root.path().join("journal-copy");
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(example()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    env.ok(["--dir", d, "day", "2", "--heading", "talks=Les talks réseau", "--heading", "meetings="]);
+    let post = env.ok(["--dir", d, "export", "md", "--day", "2", "--lang", "fr"]);
+    let outline = outline(&post);
+    assert_eq!(
+        headings(&outline, 2),
+        ["Keynotes", "Les talks réseau", "Les talks que j’aurais aimé voir", "À tester", "Conclusion"]
+    );
+    env.ok(["--dir", d, "day", "2", "--heading", "meetings"]);
+    assert!(env.ok(["--dir", d, "export", "md", "--day", "2", "--lang", "fr"]).contains("## Sponsors et rencontres"));
+    let refused = fails_without_change(&env, &["--dir", d, "day", "2", "--heading", "lunch=Déjeuner"], 2);
+    assert!(refused.contains("keynotes, talks"), "{refused}");
+}

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{Event, Hidden, Kind, Lang, Session, Status, Vocabulary, text};
+use crate::model::{DayNotes, Event, Hidden, Kind, Lang, Session, Status, Vocabulary, text};
 use crate::render::time_range;
 use crate::render::words::{PostWords, figures_line, link_label, post_words, series_text, words};
 
@@ -114,6 +114,8 @@ pub struct DayData {
     /// `##` for a one-day post, `###` inside a multi-day post.
     /// The person's paragraph about the talks they missed.
     pub wished_text: String,
+    /// The day's section headings ("" for none).
+    pub headings: Headings,
     pub section_level: &'static str,
     pub talk_level: &'static str,
     pub keynotes: Vec<TalkData>,
@@ -219,6 +221,11 @@ pub fn build(input: &PostInput<'_>) -> Post {
         _ => (String::new(), String::new()),
     };
     let title = post_title(input.event, &input.days, input.lang);
+    // A day's post takes that day's headings for the post-wide sections too.
+    let single_day_notes = match input.days.as_slice() {
+        [day] => input.event.days.get(day).cloned(),
+        _ => None,
+    };
     let date = input.days.first().and_then(|d| input.event.date_of(*d)).unwrap_or(input.event.start);
     let tags = post_tags(input);
     let mut post = Post {
@@ -242,7 +249,7 @@ pub fn build(input: &PostInput<'_>) -> Post {
         title: escape_inline(&title),
         tags,
         figures: figures(input),
-        headings: headings(input),
+        headings: headings(input, single_day_notes.as_ref()),
         meta: PostMeta {
             title: String::new(),
             date: date.to_string(),
@@ -291,6 +298,7 @@ fn day_data(input: &PostInput<'_>, day: u32, single: bool, anchors: &mut Anchors
             user_markdown(notes.conclusion.as_deref().unwrap_or(""), depth - 1)
         },
         wished_text: user_markdown(notes.wished.as_deref().unwrap_or(""), depth - 1),
+        headings: headings(input, Some(&notes)),
         section_level,
         talk_level,
         keynotes: Vec::new(),
@@ -396,18 +404,22 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
     }
 }
 
-/// The section headings: the config's, else the post's language's.
-fn headings(input: &PostInput<'_>) -> Headings {
+/// The section headings: the day's (`notes day N --heading`), else the
+/// config's, else the post's language's.
+fn headings(input: &PostInput<'_>, day: Option<&DayNotes>) -> Headings {
     let w = post_words(input.lang);
     let o = &input.headings;
-    let pick = |own: &Option<String>, word: &str| escape_inline(own.as_deref().unwrap_or(word).trim());
+    let pick = |key: &str, own: &Option<String>, word: &str| {
+        let text = day.and_then(|d| d.headings.get(key)).map(String::as_str).or(own.as_deref()).unwrap_or(word);
+        escape_inline(text.trim())
+    };
     Headings {
-        keynotes: pick(&o.keynotes, w.keynotes),
-        talks: pick(&o.talks, w.talks),
-        wished: pick(&o.wished, w.wished),
-        meetings: pick(&o.meetings, w.meetings),
-        to_try: pick(&o.to_try, w.to_try),
-        conclusion: pick(&o.conclusion, w.conclusion),
+        keynotes: pick("keynotes", &o.keynotes, w.keynotes),
+        talks: pick("talks", &o.talks, w.talks),
+        wished: pick("wished", &o.wished, w.wished),
+        meetings: pick("meetings", &o.meetings, w.meetings),
+        to_try: pick("to_try", &o.to_try, w.to_try),
+        conclusion: pick("conclusion", &o.conclusion, w.conclusion),
     }
 }
 
