@@ -303,6 +303,16 @@ impl Context {
         })
     }
 
+    /// The programme of `event`, for the screens that can do without it:
+    /// one that cannot be read is left out, with a warning.
+    pub fn programme_or_none(&self, event: &Event) -> Result<Vec<Session>> {
+        Ok(self.journal()?.schedule(event).unwrap_or_else(|err| {
+            let lang = self.lang();
+            self.ui.warn(lang, &messages::programme_unreadable(lang, &err.message(lang)));
+            Vec::new()
+        }))
+    }
+
     /// Makes `slug` the current event.
     pub fn set_current_event(&self, slug: &str) -> Result<()> {
         self.state_written.set(true);

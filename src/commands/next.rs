@@ -4,10 +4,9 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
-use crate::messages;
 use crate::model::{short_refs, text};
 use crate::query::{next_planned, starting_next};
-use crate::render::glance::{self, Listed};
+use crate::render::glance::{self, Listed, in_room};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -30,24 +29,16 @@ pub fn run(args: NextArgs, ctx: &mut Context) -> Result<()> {
     let file = ctx.load_event()?;
     let now = ctx.now()?;
     let event = &file.event;
-    // Where I am and where I go next do not need the programme.
-    let schedule = ctx.journal()?.schedule(event).unwrap_or_else(|err| {
-        let lang = ctx.lang();
-        ctx.ui.warn(lang, &messages::programme_unreadable(lang, &err.message(lang)));
-        Vec::new()
-    });
+    let schedule = ctx.programme_or_none(event)?;
     let refs = short_refs(&schedule);
     let room = args.room.as_deref().map(text::fold);
-    let day = event.today(now).ok();
-    let starting: Vec<Listed> = day
+    let starting: Vec<Listed> = event
+        .today(now)
         .map(|day| starting_next(&schedule, now, day))
         .unwrap_or_default()
         .into_iter()
-        .filter(|t| room.as_ref().is_none_or(|r| t.room.as_deref().is_some_and(|room| text::contains_folded(room, r))))
-        .map(|talk| {
-            let index = schedule.iter().position(|t| std::ptr::eq(t, talk));
-            Listed { talk, reference: index.and_then(|i| refs.get(i)).map_or("", String::as_str) }
-        })
+        .filter(|t| in_room(t, room.as_deref()))
+        .map(|talk| Listed::of(talk, &schedule, &refs))
         .collect();
     let planned = next_planned(&file.sessions, now);
     let screen = glance::next(event, now, planned, &starting, ctx.ui.width, ctx.lang());

@@ -6,10 +6,9 @@ use clap::Args;
 
 use crate::context::Context;
 use crate::error::Result;
-use crate::messages;
 use crate::model::{EventFile, Session, short_refs, text};
 use crate::query::{JotTarget, jot_target, next_planned, planned_under_way, running};
-use crate::render::glance::{self, Here, Listed};
+use crate::render::glance::{self, Here, Listed, in_room};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -47,19 +46,14 @@ pub fn run(args: NowArgs, ctx: &mut Context) -> Result<()> {
         Here::Nowhere => None,
     };
     let later = file.sessions.iter().filter(|s| Some(s.id) != here_talk.map(|h| h.id));
-    // Where I am and where I go next do not need the programme.
-    let schedule = ctx.journal()?.schedule(event).unwrap_or_else(|err| {
-        let lang = ctx.lang();
-        ctx.ui.warn(lang, &messages::programme_unreadable(lang, &err.message(lang)));
-        Vec::new()
-    });
+    let schedule = ctx.programme_or_none(event)?;
     let refs = short_refs(&schedule);
     let room = args.room.as_deref().map(text::fold);
     let elsewhere = running(&schedule, now, "")
         .into_iter()
         .filter(|t| here_talk.is_none_or(|h| h.schedule_id.is_none() || h.schedule_id != t.schedule_id))
-        .filter(|t| room.as_ref().is_none_or(|r| t.room.as_deref().is_some_and(|room| text::contains_folded(room, r))))
-        .map(|talk| listed(talk, &schedule, &refs))
+        .filter(|t| in_room(t, room.as_deref()))
+        .map(|talk| Listed::of(talk, &schedule, &refs))
         .collect();
     let screen = glance::Now {
         event,
@@ -75,10 +69,4 @@ pub fn run(args: NowArgs, ctx: &mut Context) -> Result<()> {
 
 fn session(file: &EventFile, id: u32) -> Option<&Session> {
     file.sessions.iter().find(|s| s.id == id)
-}
-
-/// A talk of `schedule` with its reference.
-fn listed<'a>(talk: &'a Session, schedule: &'a [Session], refs: &'a [String]) -> Listed<'a> {
-    let index = schedule.iter().position(|t| std::ptr::eq(t, talk));
-    Listed { talk, reference: index.and_then(|i| refs.get(i)).map_or("", String::as_str) }
 }

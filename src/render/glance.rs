@@ -29,6 +29,21 @@ pub struct Listed<'a> {
     pub reference: &'a str,
 }
 
+impl<'a> Listed<'a> {
+    /// `talk`, one of `schedule`, with its reference among `refs` (the
+    /// schedule's, in the same order).
+    pub fn of(talk: &'a Session, schedule: &[Session], refs: &'a [String]) -> Self {
+        let index = schedule.iter().position(|t| std::ptr::eq(t, talk));
+        Listed { talk, reference: index.and_then(|i| refs.get(i)).map_or("", String::as_str) }
+    }
+}
+
+/// Whether `talk` is in a room whose folded name contains `room` (any room
+/// when none is asked for).
+pub fn in_room(talk: &Session, room: Option<&str>) -> bool {
+    room.is_none_or(|r| talk.room.as_deref().is_some_and(|name| crate::model::text::contains_folded(name, r)))
+}
+
 /// What `notes now` shows.
 pub struct Now<'a> {
     pub event: &'a Event,

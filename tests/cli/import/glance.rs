@@ -2,19 +2,8 @@
 
 use insta::assert_snapshot;
 
-use super::{SCHEDULE_V1, ok_at, write};
+use super::{journees_rust, ok_at, on_day_1};
 use crate::common::TestEnv;
-
-fn journees_rust() -> TestEnv {
-    let env = TestEnv::new();
-    write(&env, "s.json", SCHEDULE_V1);
-    env.ok(["import", "s.json"]);
-    env
-}
-
-fn at(time: &str) -> String {
-    format!("2025-05-12T{time}:00+02:00")
-}
 
 /// At 10:05 the keynote I noted is over and the talk I planned in Salle B
 /// is under way: "Here" is where the next jot goes, and the other room's
@@ -22,12 +11,12 @@ fn at(time: &str) -> String {
 #[test]
 fn now_between_two_talks() {
     let env = journees_rust();
-    ok_at(&env, &at("08:00"), &["plan", "c3c3", "d4d4"]);
-    ok_at(&env, &at("09:02"), &["add", "--now", "salle a"]);
-    assert_snapshot!("now_planned_under_way", ok_at(&env, &at("10:05"), &["now"]));
-    assert_snapshot!("now_fr", ok_at(&env, &at("10:05"), &["--lang", "fr", "now"]));
-    ok_at(&env, &at("10:06"), &["jot", "traces"]);
-    let now = ok_at(&env, &at("10:30"), &["now", "--room", "SALLE B"]);
+    ok_at(&env, &on_day_1("08:00"), &["plan", "c3c3", "d4d4"]);
+    ok_at(&env, &on_day_1("09:02"), &["add", "--now", "salle a"]);
+    assert_snapshot!("now_planned_under_way", ok_at(&env, &on_day_1("10:05"), &["now"]));
+    assert_snapshot!("now_fr", ok_at(&env, &on_day_1("10:05"), &["--lang", "fr", "now"]));
+    ok_at(&env, &on_day_1("10:06"), &["jot", "traces"]);
+    let now = ok_at(&env, &on_day_1("10:30"), &["now", "--room", "SALLE B"]);
     assert!(
         now.contains("Here    10:00–10:45 · 15 min left · Salle B\n        #1 Observabilité sans douleur\n"),
         "{now}"
@@ -39,7 +28,7 @@ fn now_between_two_talks() {
 #[test]
 fn now_with_nothing_noted_or_planned() {
     let env = journees_rust();
-    let now = ok_at(&env, &at("09:50"), &["now"]);
+    let now = ok_at(&env, &on_day_1("09:50"), &["now"]);
     assert!(now.starts_with("09:50 · Day 1, Monday 12 May · Journées Rust 2025\n"), "{now}");
     assert!(now.contains("Here    no current session: a jot goes to the day's loose notes"), "{now}");
     assert!(now.contains("Next    nothing planned later (notes plan REF)"), "{now}");
@@ -54,9 +43,9 @@ fn now_with_nothing_noted_or_planned() {
 fn now_without_a_programme() {
     let env = TestEnv::new();
     env.ok(["event", "add", "Meetup", "--start", "2025-05-12", "--end", "2025-05-12", "--tz", "Europe/Paris"]);
-    ok_at(&env, &at("18:55"), &["add", "Lightning talks", "--at", "19:00", "--end", "19:30", "--room", "Cave"]);
+    ok_at(&env, &on_day_1("18:55"), &["add", "Lightning talks", "--at", "19:00", "--end", "19:30", "--room", "Cave"]);
     assert_eq!(
-        ok_at(&env, &at("19:10"), &["now"]),
+        ok_at(&env, &on_day_1("19:10"), &["now"]),
         "19:10 · Day 1, Monday 12 May · Meetup\n\nHere    19:00–19:30 · 20 min left · Cave\n        #1 Lightning talks\n\
          Next    nothing planned later (notes plan REF)\n"
     );
@@ -65,9 +54,9 @@ fn now_without_a_programme() {
 #[test]
 fn next_lists_my_next_talk_and_what_starts_next() {
     let env = journees_rust();
-    ok_at(&env, &at("08:00"), &["plan", "c3c3"]);
-    assert_snapshot!("next_at_nine_thirty", ok_at(&env, &at("09:31"), &["next"]));
-    let salle_b = ok_at(&env, &at("09:31"), &["next", "--room", "b"]);
+    ok_at(&env, &on_day_1("08:00"), &["plan", "c3c3"]);
+    assert_snapshot!("next_at_nine_thirty", ok_at(&env, &on_day_1("09:31"), &["next"]));
+    let salle_b = ok_at(&env, &on_day_1("09:31"), &["next", "--room", "b"]);
     assert!(!salle_b.contains("Rust à l'échelle"), "{salle_b}");
-    assert!(ok_at(&env, &at("11:00"), &["next"]).contains("Nothing else starts today."));
+    assert!(ok_at(&env, &on_day_1("11:00"), &["next"]).contains("Nothing else starts today."));
 }

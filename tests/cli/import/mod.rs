@@ -134,3 +134,19 @@ pub(super) const SCHEDULE_V1: &str = r#"{
   }
 }
 "#;
+
+/// Journées Rust 2025 (SCHEDULE_V1) imported into a fresh journal. Day 1,
+/// 12 May 2025 in Paris: Salle A 09:00–09:30 keynote (a1a1) and 10:00–10:45
+/// "Rust à l'échelle" (b2b2); Salle B 10:00–10:45 "Observabilité sans
+/// douleur" (c3c3). Day 2: Salle B 14:00–15:30 "Atelier eBPF" (d4d4).
+pub(super) fn journees_rust() -> TestEnv {
+    let env = TestEnv::new();
+    write(&env, "s.json", SCHEDULE_V1);
+    env.ok(["import", "s.json"]);
+    env
+}
+
+/// `time` (HH:MM) on day 1 of Journées Rust, in Paris.
+pub(super) fn on_day_1(time: &str) -> String {
+    format!("2025-05-12T{time}:00+02:00")
+}

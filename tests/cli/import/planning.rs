@@ -2,15 +2,8 @@
 
 use serde_json::Value;
 
-use super::{SCHEDULE_V1, ok_at, write};
-use crate::common::{TestEnv, fails_without_change};
-
-fn journees_rust() -> TestEnv {
-    let env = TestEnv::new();
-    write(&env, "s.json", SCHEDULE_V1);
-    env.ok(["import", "s.json"]);
-    env
-}
+use super::{journees_rust, ok_at};
+use crate::common::fails_without_change;
 
 const MORNING: &str = "2025-05-12T08:00:00+02:00";
 
