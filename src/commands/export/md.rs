@@ -119,7 +119,10 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         conclusion: own.conclusion.clone(),
     };
     // The programme's size, for the post's numbers; a broken one counts none.
-    let programme = ctx.journal()?.schedule(&file.event).unwrap_or_default();
+    // Reading it costs more than the rest of the export: only when the
+    // numbers are shown, or a template of one's own may show them.
+    let wants_programme = args.figures || template.source.contains("programme");
+    let programme = if wants_programme { ctx.journal()?.schedule(&file.event).unwrap_or_default() } else { Vec::new() };
     let input = |days: Vec<u32>| PostInput {
         programme: programme.iter().filter(|t| days.contains(&t.day)).count(),
         event: &file.event,
