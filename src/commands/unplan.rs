@@ -31,6 +31,9 @@ pub fn run(args: UnplanArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
     let event = ctx.journal()?.load(&slug)?.event;
     let schedule = ctx.journal()?.schedule(&event)?;
+    if schedule.is_empty() {
+        return Err(Error::user(|lang| messages::no_schedule(lang, &slug), messages::hint_import_one_first));
+    }
     let refs = short_refs(&schedule);
     let talks = args.refs.iter().map(|r| find_by_reference(r, &schedule, &refs)).collect::<Result<Vec<_>>>()?;
     // All or nothing: every talk is checked before any is removed.

@@ -131,7 +131,8 @@ fn entry(event: &Event, session: &Session, timing: &str, width: Option<u16>) -> 
 fn timing(event: &Event, session: &Session, now: DateTime<Utc>, lang: Lang) -> String {
     let g = glance_words(lang);
     match (session.at, session.ends_at()) {
-        _ if event.today(now).is_ok_and(|today| today != session.day) => format!("{} {}", words(lang).day, session.day),
+        // Another day than today (or today is not a day of the event): its day, not hours.
+        _ if event.today(now).ok() != Some(session.day) => format!("{} {}", words(lang).day, session.day),
         (Some(at), _) if at > now => format!("{} {}", g.in_, duration(at.to_utc() - now)),
         (_, Some(end)) if end > now => format!("{} {}", duration(end.to_utc() - now), g.left),
         (_, Some(end)) => format!("{} {} {}", g.ended, duration(now - end.to_utc()), g.ago).trim().to_string(),

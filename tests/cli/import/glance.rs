@@ -49,6 +49,9 @@ fn now_without_a_programme() {
         "19:10 · Day 1, Monday 12 May · Meetup\n\nHere    19:00–19:30 · 20 min left · Cave\n        #1 Lightning talks\n\
          Next    nothing planned later (notes plan REF)\n"
     );
+    // Days later, the session is named by its day, not by hundreds of hours.
+    let later = ok_at(&env, "2025-06-30T10:00:00+02:00", &["now"]);
+    assert!(later.contains("Here    19:00–19:30 · Day 1 · Cave\n"), "{later}");
 }
 
 #[test]
