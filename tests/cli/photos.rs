@@ -1,0 +1,155 @@
+//! Photos of slides: `attach` (a picture into a session's notes, where the
+//! jots have got to), with photos the tests make themselves.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::common::pictures::Photo;
+use crate::common::{TestEnv, fails_without_change};
+
+const SLUG: &str = "kubecon-europe-2024";
+
+/// KubeCon day 2 (20 March 2024, Paris, UTC+1), three talks:
+/// #1 09:00–09:45, #2 10:00–10:40, #3 11:00–11:35 (current: added last).
+fn day_of_talks() -> TestEnv {
+    let env = TestEnv::new();
+    env.kubecon();
+    env.ok(["add", "Opening keynote", "-k", "keynote", "--at", "09:00", "--end", "09:45"]);
+    env.ok(["add", "Cilium cluster mesh", "--at", "10:00", "--end", "10:40"]);
+    env.ok(["add", "Thanos at scale", "--at", "11:00", "--end", "11:35"]);
+    env
+}
+
+/// Writes `bytes` as `name` in the test's root (outside the journal).
+fn put(env: &TestEnv, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = env.root.path().join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// The notes of session `id`, as `export json` gives them.
+fn notes_of(env: &TestEnv, id: u64) -> String {
+    let json: serde_json::Value = serde_json::from_str(&env.ok(["export", "json"])).unwrap();
+    let sessions = json["events"][0]["sessions"].as_array().expect("sessions");
+    let session = sessions.iter().find(|s| s["id"] == id).expect("the session");
+    session["notes"].as_str().unwrap().to_string()
+}
+
+/// The image links of a Markdown text.
+fn image_links(markdown: &str) -> Vec<String> {
+    pulldown_cmark::Parser::new(markdown)
+        .filter_map(|event| match event {
+            pulldown_cmark::Event::Start(pulldown_cmark::Tag::Image { dest_url, .. }) => Some(dest_url.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+fn assets(env: &TestEnv) -> Vec<String> {
+    let dir = env.journal().join(format!("{SLUG}.assets"));
+    let mut names: Vec<String> = match fs::read_dir(dir) {
+        Ok(entries) => entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    names
+}
+
+#[test]
+fn attach_puts_the_picture_between_the_jots_before_and_after() {
+    let env = day_of_talks();
+    let slide = put(&env, "slide.jpg", &Photo::new(1).jpeg());
+    let original = fs::read(&slide).unwrap();
+    env.ok(["jot", "before the slide"]);
+    let said = env.ok(["attach".as_ref(), slide.as_os_str(), "--caption".as_ref(), "The architecture".as_ref()]);
+    assert!(said.contains("Attached") && said.contains("#3 Thanos at scale"), "{said}");
+    env.ok(["jot", "after the slide"]);
+
+    let [asset] = &assets(&env)[..] else { panic!("one asset: {:?}", assets(&env)) };
+    assert!(asset.len() == "0123456789abcdef.jpg".len() && asset.ends_with(".jpg"), "{asset}");
+    let link = format!("{SLUG}.assets/{asset}");
+    assert_eq!(notes_of(&env, 3), format!("- before the slide\n\n![The architecture]({link})\n\n- after the slide\n"));
+    // The journal's copy is the picture, byte for byte; the original is untouched.
+    assert_eq!(fs::read(env.journal().join(&link)).unwrap(), original);
+    assert_eq!(fs::read(&slide).unwrap(), original);
+}
+
+#[test]
+fn attach_to_another_session_and_without_caption() {
+    let env = day_of_talks();
+    let stage = put(&env, "stage.png", &Photo::new(2).png());
+    let said = env.ok(["attach".as_ref(), stage.as_os_str(), "-i".as_ref(), "1".as_ref()]);
+    assert!(said.contains("#1 Opening keynote"), "{said}");
+    let notes = notes_of(&env, 1);
+    assert!(notes.starts_with(&format!("![]({SLUG}.assets/")) && notes.trim_end().ends_with(".png)"), "{notes}");
+    assert_eq!(notes_of(&env, 3), "");
+    // -i makes it current, as jot -i does.
+    env.ok(["jot", "next line"]);
+    assert!(notes_of(&env, 1).ends_with("\n\n- next line\n"));
+}
+
+#[test]
+fn the_same_picture_twice_is_attached_once() {
+    let env = day_of_talks();
+    let slide = put(&env, "slide.jpg", &Photo::new(3).jpeg());
+    let copy = put(&env, "copy-of-slide.jpg", &Photo::new(3).jpeg());
+    env.ok(["attach".as_ref(), slide.as_os_str()]);
+    let before = env.files();
+    let output = env.cmd(["attach".as_ref(), copy.as_os_str()]).output().unwrap();
+    assert!(output.status.success());
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("already attached to #3"), "{said}");
+    assert!(before == env.files(), "nothing was written");
+    assert_eq!(image_links(&notes_of(&env, 3)).len(), 1);
+    assert_eq!(assets(&env).len(), 1);
+}
+
+#[test]
+fn what_is_not_a_picture_is_refused_and_nothing_changes() {
+    let env = day_of_talks();
+    env.ok(["jot", "a line"]);
+    let good = put(&env, "good.jpg", &Photo::new(4).jpeg());
+    let text = put(&env, "notes.jpg", b"I am a text file with a .jpg name\n");
+    let whole = Photo::new(5).size(200, 100).jpeg();
+    let cut = put(&env, "cut.jpg", &whole[..whole.len() / 2]);
+    let folder = env.root.path().join("a-folder.jpg");
+    fs::create_dir_all(&folder).unwrap();
+    let missing = env.root.path().join("missing.jpg");
+    let big = env.root.path().join("huge.jpg");
+    fs::File::create(&big).unwrap().set_len(51 * 1024 * 1024).unwrap();
+
+    let attach = |files: &[&Path]| {
+        let mut args = vec!["attach".to_string()];
+        args.extend(files.iter().map(|f| f.display().to_string()));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        fails_without_change(&env, &args, 1)
+    };
+    let said = attach(&[&good, &text]);
+    assert!(said.contains("notes.jpg: not a picture notes can keep"), "{said}");
+    assert!(said.contains("help: attach JPEG or PNG files"), "{said}");
+    assert!(attach(&[&cut]).contains("cut.jpg: the picture stops before its end"));
+    let said = attach(&[&folder]);
+    assert!(said.contains("a-folder.jpg: a folder, not a picture") && said.contains("notes photos DIR"), "{said}");
+    assert!(attach(&[&missing]).contains("cannot read [TMP]/missing.jpg"));
+    assert!(attach(&[&good, &big]).contains("huge.jpg: too big for a picture: more than 50 MB"));
+    #[cfg(unix)]
+    {
+        // Outside the root: reading it to compare files would block.
+        let elsewhere = tempfile::tempdir().unwrap();
+        let fifo = elsewhere.path().join("fifo.jpg");
+        let name = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        assert!(attach(&[&fifo]).contains("not a regular file"));
+    }
+    assert_eq!(assets(&env), Vec::<String>::new(), "no copy left behind");
+    assert_eq!(notes_of(&env, 3), "- a line\n");
+}
+
+#[test]
+fn attach_refusals_speak_french() {
+    let env = day_of_talks();
+    let text = put(&env, "notes.jpg", b"plain text");
+    let said = fails_without_change(&env, &["--lang", "fr", "attach", text.to_str().unwrap()], 1);
+    assert!(said.contains("pas une image que notes peut garder"), "{said}");
+}
