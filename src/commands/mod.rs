@@ -18,6 +18,7 @@ mod man;
 mod next;
 mod now;
 mod path;
+mod photos;
 mod plan;
 mod rm;
 mod show;
@@ -41,6 +42,7 @@ pub enum Command {
     Add(add::AddArgs),
     Jot(jot::JotArgs),
     Attach(attach::AttachArgs),
+    Photos(photos::PhotosArgs),
     Verdict(verdict::VerdictArgs),
     Now(now::NowArgs),
     Next(next::NextArgs),
@@ -67,6 +69,7 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Add(args) => add::run(args, ctx),
         Command::Jot(args) => jot::run(args, ctx),
         Command::Attach(args) => attach::run(args, ctx),
+        Command::Photos(args) => photos::run(args, ctx),
         Command::Verdict(args) => verdict::run(args, ctx),
         Command::Now(args) => now::run(args, ctx),
         Command::Next(args) => next::run(args, ctx),

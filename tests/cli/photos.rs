@@ -1,5 +1,6 @@
 //! Photos of slides: `attach` (a picture into a session's notes, where the
-//! jots have got to), with photos the tests make themselves.
+//! jots have got to) and `photos DIR` (a folder filed by EXIF time across a
+//! replayed day), with photos the tests make themselves.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -152,4 +153,90 @@ fn attach_refusals_speak_french() {
     let text = put(&env, "notes.jpg", b"plain text");
     let said = fails_without_change(&env, &["--lang", "fr", "attach", text.to_str().unwrap()], 1);
     assert!(said.contains("pas une image que notes peut garder"), "{said}");
+}
+
+/// A folder of photos of day 2, by what each should become.
+fn day_2_photos(env: &TestEnv) -> PathBuf {
+    let dir = env.root.path().join("camera");
+    fs::create_dir_all(&dir).unwrap();
+    let photos = [
+        // During the keynote, the camera's own offset.
+        ("a-keynote.jpg", Photo::new(10).taken("2024:03:20 09:10:00").offset("+01:00").jpeg()),
+        // During the keynote too, a camera on UTC that says so.
+        ("b-keynote-utc.jpg", Photo::new(11).taken("2024:03:20 08:20:00").offset("+00:00").jpeg()),
+        // During Cilium, no offset: the event's zone.
+        ("c-cilium.jpg", Photo::new(12).taken("2024:03:20 10:20:00").jpeg()),
+        // 10:52: 12 minutes after Cilium, 8 before Thanos: the nearest.
+        ("d-between.jpg", Photo::new(13).taken("2024:03:20 10:52:00").jpeg()),
+        // 13:30: nothing within 15 minutes.
+        ("e-lunch.jpg", Photo::new(14).taken("2024:03:20 13:30:00").jpeg()),
+        // No EXIF at all.
+        ("f-screenshot.png", Photo::new(15).png()),
+    ];
+    for (name, bytes) in photos {
+        fs::write(dir.join(name), bytes).unwrap();
+    }
+    fs::write(dir.join("readme.txt"), "not a photo").unwrap();
+    dir
+}
+
+#[test]
+fn photos_are_filed_under_the_talk_they_were_taken_in() {
+    let env = day_of_talks();
+    let dir = day_2_photos(&env);
+    let dir = dir.to_str().unwrap();
+
+    // The plan, and nothing written.
+    let before = env.files();
+    let plan = env.transcript(["photos", dir, "--dry-run"]);
+    assert!(before == env.files(), "a dry run writes nothing");
+    insta::assert_snapshot!("photos_dry_run", plan);
+
+    let done = env.transcript(["photos", dir]);
+    assert!(done.contains("Filed 4 photos under 3 sessions (0 already there, 2 unmatched)"), "{done}");
+    let links = |id| image_links(&notes_of(&env, id));
+    assert_eq!(links(1).len(), 2, "{}", notes_of(&env, 1));
+    assert_eq!(links(2).len(), 1);
+    assert_eq!(links(3).len(), 1, "the photo between talks goes to the nearest");
+    assert_eq!(assets(&env).len(), 4, "unmatched photos are not copied");
+    for link in links(1).iter().chain(&links(2)).chain(&links(3)) {
+        assert!(env.journal().join(link).is_file(), "{link}");
+    }
+
+    // Again: nothing new.
+    let before = env.files();
+    let again = env.transcript(["photos", dir]);
+    assert!(again.contains("Filed 0 photos under 0 sessions (4 already there, 2 unmatched)"), "{again}");
+    assert!(again.contains("a-keynote.jpg → #1 Opening keynote (already there)"), "{again}");
+    assert!(before == env.files(), "a second run writes nothing");
+}
+
+#[test]
+fn a_camera_offset_corrects_a_clock_that_was_wrong() {
+    let env = day_of_talks();
+    let dir = env.root.path().join("slow-camera");
+    fs::create_dir_all(&dir).unwrap();
+    // Taken at 09:20 by a camera an hour slow: it says 08:20.
+    fs::write(dir.join("slow.jpg"), Photo::new(20).taken("2024:03:20 08:20:00").jpeg()).unwrap();
+    let dir = dir.to_str().unwrap();
+    let uncorrected = env.ok(["photos", dir, "--dry-run"]);
+    assert!(uncorrected.contains("slow.jpg: unmatched, taken 2024-03-20 08:20"), "{uncorrected}");
+    let corrected = env.ok(["photos", dir, "--dry-run", "--camera-offset", "+01:00"]);
+    assert!(corrected.contains("slow.jpg → #1 Opening keynote"), "{corrected}");
+    let fast = env.ok(["photos", dir, "--dry-run", "--camera-offset", "-00:30"]);
+    assert!(fast.contains("unmatched, taken 2024-03-20 07:50"), "{fast}");
+    let said = fails_without_change(&env, &["photos", dir, "--camera-offset", "1h"], 2);
+    assert!(said.contains("invalid camera offset '1h'"), "{said}");
+}
+
+#[test]
+fn photos_of_a_folder_without_pictures_is_an_error() {
+    let env = day_of_talks();
+    let dir = env.root.path().join("empty");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("notes.txt"), "text").unwrap();
+    let said = fails_without_change(&env, &["photos", dir.to_str().unwrap()], 1);
+    assert!(said.contains("no JPEG or PNG pictures in"), "{said}");
+    let said = fails_without_change(&env, &["photos", "no-such-folder"], 1);
+    assert!(said.contains("cannot read directory no-such-folder"), "{said}");
 }

@@ -117,3 +117,22 @@ impl Photo {
         out
     }
 }
+
+/// Width and height of a picture file.
+pub fn dimensions(bytes: &[u8]) -> (u32, u32) {
+    let picture = image::load_from_memory(bytes).unwrap();
+    (picture.width(), picture.height())
+}
+
+/// The EXIF fields a picture file still carries (none when it has no EXIF).
+pub fn exif_tags(bytes: &[u8]) -> Vec<Tag> {
+    match exif::Reader::new().read_from_container(&mut Cursor::new(bytes)) {
+        Ok(exif) => exif.fields().map(|f| f.tag).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The colour at (x, y), for orientation checks.
+pub fn pixel(bytes: &[u8], x: u32, y: u32) -> [u8; 3] {
+    image::load_from_memory(bytes).unwrap().to_rgb8().get_pixel(x, y).0
+}
