@@ -1,11 +1,12 @@
 //! Photos of slides: `attach` (a picture into a session's notes, where the
-//! jots have got to) and `photos DIR` (a folder filed by EXIF time across a
-//! replayed day), with photos the tests make themselves.
+//! jots have got to), `photos DIR` (a folder filed by EXIF time across a
+//! replayed day) and the export of web-sized copies (page bundles, or an
+//! images/ folder), with photos the tests make themselves.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::common::pictures::Photo;
+use crate::common::pictures::{Photo, dimensions, exif_tags, pixel};
 use crate::common::{TestEnv, fails_without_change};
 
 const SLUG: &str = "kubecon-europe-2024";
@@ -239,4 +240,103 @@ fn photos_of_a_folder_without_pictures_is_an_error() {
     assert!(said.contains("no JPEG or PNG pictures in"), "{said}");
     let said = fails_without_change(&env, &["photos", "no-such-folder"], 1);
     assert!(said.contains("cannot read directory no-such-folder"), "{said}");
+}
+
+/// Day 2 with a sideways photo (Orientation 6, GPS) in #3 and a big one in #2.
+fn day_with_pictures() -> TestEnv {
+    let env = day_of_talks();
+    let sideways = Photo::new(30).taken("2024:03:20 11:10:00").orientation(6).gps();
+    let sideways = put(&env, "sideways.jpg", &sideways.jpeg());
+    assert!(exif_tags(&fs::read(&sideways).unwrap()).contains(&exif::Tag::GPSLatitude));
+    env.ok(["attach".as_ref(), sideways.as_os_str(), "--caption".as_ref(), "The team on stage".as_ref()]);
+    let big = put(&env, "big.jpg", &Photo::new(31).size(3200, 1000).gps().jpeg());
+    env.ok([
+        "attach".as_ref(),
+        big.as_os_str(),
+        "-i".as_ref(),
+        "2".as_ref(),
+        "--caption".as_ref(),
+        "A wide slide".as_ref(),
+    ]);
+    env
+}
+
+/// Checks the pictures a post links to: each one a file of `folder`,
+/// upright, web-sized and without EXIF.
+fn check_pictures(post: &Path, folder: &Path) {
+    let text = fs::read_to_string(post).unwrap();
+    assert!(text.contains("![The team on stage]("), "the caption is the alt text:\n{text}");
+    let links = image_links(&text);
+    assert_eq!(links.len(), 2, "{text}");
+    for link in links {
+        let file = post.parent().unwrap().join(&link);
+        assert!(file.starts_with(folder) && file.is_file(), "{link} is not a file of {}", folder.display());
+        let bytes = fs::read(&file).unwrap();
+        assert_eq!(exif_tags(&bytes), Vec::<exif::Tag>::new(), "{link} keeps EXIF");
+        let (width, height) = dimensions(&bytes);
+        assert!(width.max(height) <= 1600, "{link}: {width}×{height}");
+        if width < 100 {
+            // 40×20 turned a quarter: 20×40, the red half now on top.
+            assert_eq!((width, height), (20, 40));
+            let [red, _, blue] = pixel(&bytes, 10, 5);
+            assert!(red > 150 && blue < 100, "the red half is on top");
+        } else {
+            assert_eq!((width, height), (1600, 500));
+        }
+    }
+}
+
+#[test]
+fn export_in_page_bundles_has_web_sized_pictures_without_exif() {
+    let env = day_with_pictures();
+    let out = env.root.path().join("site");
+    let said = env.transcript(["export", "md", "--per-day", out.to_str().unwrap(), "--bundle", "--day", "2"]);
+    assert!(said.contains("Wrote 1 posts and 2 pictures to"), "{said}");
+    let bundle = out.join(format!("{SLUG}-day-2"));
+    check_pictures(&bundle.join("index.md"), &bundle);
+    let mut names: Vec<_> = fs::read_dir(&bundle).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "index.md and its two pictures: {names:?}");
+    // The journal keeps its originals, EXIF and all.
+    let original = env.journal().join(format!("{SLUG}.assets"));
+    assert!(
+        fs::read_dir(original)
+            .unwrap()
+            .any(|e| exif_tags(&fs::read(e.unwrap().path()).unwrap()).contains(&exif::Tag::GPSLatitude))
+    );
+}
+
+#[test]
+fn export_without_bundles_puts_pictures_in_images() {
+    let env = day_with_pictures();
+    let out = env.root.path().join("posts");
+    env.ok(["export", "md", "--per-day", out.to_str().unwrap()]);
+    let post = out.join(format!("{SLUG}-day-2.md"));
+    check_pictures(&post, &out.join("images"));
+    assert!(image_links(&fs::read_to_string(&post).unwrap()).iter().all(|l| l.starts_with("images/")));
+    // A smaller size on request.
+    let small = env.root.path().join("small");
+    env.ok(["export", "md", "--per-day", small.to_str().unwrap(), "--image-size", "100"]);
+    for entry in fs::read_dir(small.join("images")).unwrap() {
+        let (width, height) = dimensions(&fs::read(entry.unwrap().path()).unwrap());
+        assert!(width.max(height) <= 100);
+    }
+}
+
+#[test]
+fn a_post_on_stdout_links_to_the_journal_s_copies_and_says_so() {
+    let env = day_with_pictures();
+    let output = env.cmd(["export", "md", "--day", "2"]).output().unwrap();
+    assert!(output.status.success());
+    let post = String::from_utf8(output.stdout.clone()).unwrap();
+    let links = image_links(&post);
+    assert_eq!(links.len(), 2);
+    for link in links {
+        assert!(link.starts_with(&format!("{SLUG}.assets/")) && env.journal().join(&link).is_file(), "{link}");
+    }
+    let said = env.describe(&output);
+    assert!(said.contains("The post links its 2 pictures to the journal's copies in [TMP]/journal/"), "{said}");
+    // --bundle needs --per-day.
+    let said = fails_without_change(&env, &["export", "md", "--bundle"], 2);
+    assert!(said.contains("--per-day"), "{said}");
 }
