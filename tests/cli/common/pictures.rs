@@ -3,7 +3,7 @@
 //! writer put right after the JPEG's start marker, as cameras do.
 
 // Shared by the tests and the benchmark, each using a part of it.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use std::io::Cursor;
 
@@ -18,13 +18,15 @@ pub struct Photo {
     /// Makes the pixels (and so the content hash) differ.
     pub seed: u8,
     /// `DateTimeOriginal`, as EXIF writes it: "2024:03:20 11:10:00".
-    pub taken: Option<&'static str>,
+    pub taken: Option<String>,
     /// `OffsetTimeOriginal`: "+01:00".
-    pub offset: Option<&'static str>,
+    pub offset: Option<String>,
     /// EXIF `Orientation` (6: turn 90° clockwise to view).
     pub orientation: Option<u16>,
     /// A GPS position (the Eiffel tower), which no export may keep.
     pub gps: bool,
+    /// Pixels of noise, which compress as little as a real photo's.
+    pub noisy: bool,
 }
 
 impl Photo {
@@ -32,12 +34,12 @@ impl Photo {
         Photo { width: 40, height: 20, seed, ..Photo::default() }
     }
 
-    pub fn taken(self, taken: &'static str) -> Self {
-        Photo { taken: Some(taken), ..self }
+    pub fn taken(self, taken: impl Into<String>) -> Self {
+        Photo { taken: Some(taken.into()), ..self }
     }
 
-    pub fn offset(self, offset: &'static str) -> Self {
-        Photo { offset: Some(offset), ..self }
+    pub fn offset(self, offset: impl Into<String>) -> Self {
+        Photo { offset: Some(offset.into()), ..self }
     }
 
     pub fn orientation(self, orientation: u16) -> Self {
@@ -48,12 +50,25 @@ impl Photo {
         Photo { gps: true, ..self }
     }
 
+    pub fn noisy(self) -> Self {
+        Photo { noisy: true, ..self }
+    }
+
     pub fn size(self, width: u32, height: u32) -> Self {
         Photo { width, height, ..self }
     }
 
     fn pixels(&self) -> DynamicImage {
         let seed = self.seed;
+        if self.noisy {
+            let mut state = u32::from(seed) | 1;
+            let picture = RgbImage::from_fn(self.width, self.height, |_, _| {
+                state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                let [a, b, c, _] = state.to_le_bytes();
+                image::Rgb([a, b, c])
+            });
+            return DynamicImage::ImageRgb8(picture);
+        }
         // The left half red, the right half blue: orientation shows.
         let picture = RgbImage::from_fn(self.width, self.height, |x, y| {
             if x < self.width / 2 { image::Rgb([220, seed, (y % 256) as u8]) } else { image::Rgb([seed, 20, 220]) }
@@ -70,10 +85,10 @@ impl Photo {
             value: Value::Rational(values.iter().map(|&(num, denom)| Rational { num, denom }).collect()),
         };
         let mut fields = vec![ascii(Tag::Make, "NotesCam")];
-        if let Some(taken) = self.taken {
+        if let Some(taken) = &self.taken {
             fields.push(ascii(Tag::DateTimeOriginal, taken));
         }
-        if let Some(offset) = self.offset {
+        if let Some(offset) = &self.offset {
             fields.push(ascii(Tag::OffsetTimeOriginal, offset));
         }
         if let Some(orientation) = self.orientation {
