@@ -77,16 +77,14 @@ pub fn sniff(bytes: &[u8]) -> Option<Format> {
 
 /// Checks that `bytes` are a whole JPEG or PNG, without decoding the
 /// pixels (a 40-megapixel photo takes a second to decode): the format by
-/// content, a header that reads, and the end marker where the format has
-/// one (a JPEG's EOI, a PNG's IEND), so a copy cut short is refused.
+/// content, a header that reads, and its structure walked to its end
+/// marker (a JPEG's EOI, a PNG's IEND), so a copy cut short is refused.
+/// What follows the end (the video of a phone's motion photo) is allowed.
 pub fn check(bytes: &[u8]) -> Result<Format, Problem> {
     let format = sniff(bytes).ok_or(Problem::NotAPicture)?;
     let whole = match format {
-        // EOI, possibly followed by padding some cameras add.
-        Format::Jpeg => bytes.windows(2).rev().take(64 * 1024).any(|w| w == [0xFF, 0xD9]),
-        Format::Png => {
-            bytes.len() >= 12 && bytes[bytes.len() - 12..].starts_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D'])
-        }
+        Format::Jpeg => jpeg_is_whole(bytes),
+        Format::Png => png_is_whole(bytes),
     };
     if !whole {
         return Err(Problem::Truncated);
@@ -98,6 +96,64 @@ pub fn check(bytes: &[u8]) -> Result<Format, Problem> {
         Ok(_) => Err(Problem::Damaged(String::new())),
         Err(error) => Err(Problem::Damaged(error.to_string())),
     }
+}
+
+/// Walks a JPEG's segments from its start to the EOI of its image:
+/// headers by their lengths, scans to the next marker that is not a
+/// stuffed byte or a restart (an EXIF thumbnail's own EOI sits inside a
+/// segment and is skipped with it).
+fn jpeg_is_whole(bytes: &[u8]) -> bool {
+    let mut at = 2; // after SOI
+    loop {
+        // A marker: 0xFF (fill bytes may repeat it), then its code.
+        let Some(start) = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == 0xFF)) else { return false };
+        at += start;
+        while bytes.get(at) == Some(&0xFF) {
+            at += 1;
+        }
+        let Some(&marker) = bytes.get(at) else { return false };
+        at += 1;
+        match marker {
+            0xD9 => return true,
+            0x01 | 0xD0..=0xD7 => continue,
+            _ => {}
+        }
+        let Some(&[high, low]) = bytes.get(at..at + 2) else { return false };
+        let length = usize::from(u16::from_be_bytes([high, low]));
+        if length < 2 || at + length > bytes.len() {
+            return false;
+        }
+        at += length;
+        if marker == 0xDA {
+            // Entropy-coded data, up to a marker that ends it.
+            loop {
+                let Some(found) = bytes[at..].iter().position(|&b| b == 0xFF) else { return false };
+                at += found;
+                match bytes.get(at + 1) {
+                    None => return false,
+                    Some(0x00 | 0xD0..=0xD7) => at += 2,
+                    Some(_) => break,
+                }
+            }
+        }
+    }
+}
+
+/// Walks a PNG's chunks by their lengths to IEND.
+fn png_is_whole(bytes: &[u8]) -> bool {
+    let mut at = 8; // after the signature
+    while let Some(header) = bytes.get(at..at + 8) {
+        let length = u32::from_be_bytes([header[0], header[1], header[2], header[3]]) as usize;
+        let end = at.saturating_add(12).saturating_add(length);
+        if end > bytes.len() {
+            return false;
+        }
+        if &header[4..8] == b"IEND" {
+            return true;
+        }
+        at = end;
+    }
+    false
 }
 
 /// When a picture was taken, as its EXIF says: the camera's wall-clock
@@ -191,8 +247,19 @@ mod tests {
         assert_eq!(check(&jpeg(8, 4)), Ok(Format::Jpeg));
         assert_eq!(check(b"hello, I am a text file named photo.jpg"), Err(Problem::NotAPicture));
         let whole = jpeg(64, 64);
-        assert_eq!(check(&whole[..whole.len() / 2]), Err(Problem::Truncated));
+        for cut in [whole.len() / 2, whole.len() - 1, 30] {
+            assert_eq!(check(&whole[..cut]), Err(Problem::Truncated), "cut at {cut}");
+        }
         assert_eq!(check(&[]), Err(Problem::NotAPicture));
+        // A motion photo: a video after the picture's end.
+        let mut motion = whole.clone();
+        motion.extend_from_slice(&[0x42; 5000]);
+        assert_eq!(check(&motion), Ok(Format::Jpeg));
+        let mut png = Vec::new();
+        let black = DynamicImage::ImageRgb8(image::RgbImage::new(9, 9));
+        black.write_to(&mut Cursor::new(&mut png), ImageFormat::Png).unwrap();
+        assert_eq!(check(&png), Ok(Format::Png));
+        assert_eq!(check(&png[..png.len() - 4]), Err(Problem::Truncated));
     }
 
     #[test]
