@@ -65,7 +65,7 @@ fn main() {
     generate(&pristine, 1, 27, 0);
     camera_roll(&camera, 30);
     let filing = root.path().join("photos-run");
-    table.time("photos DIR (30 photos of 2.5 MB, 9 talks)", runs.min(10), || {
+    table.time("photos DIR (30 photos of 3.8 MB, 9 talks)", runs.min(10), || {
         // Each run files every photo: a fresh copy of the journal.
         let _ = std::fs::remove_dir_all(&filing);
         copy_dir(&pristine, &filing);
@@ -74,7 +74,7 @@ fn main() {
     println!("{}", table.render());
 }
 
-/// `count` camera photos (2000×1500 pixels of noise, about 2.5 MB each)
+/// `count` camera photos (2000×1500 pixels of noise, 3.8 MB each)
 /// taken on day 2 of the generated event, every 17 minutes from 09:05:
 /// most during a talk, some between, a few after the last.
 fn camera_roll(dir: &Path, count: usize) {
