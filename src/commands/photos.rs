@@ -127,10 +127,12 @@ pub fn run(args: PhotosArgs, ctx: &mut Context) -> Result<()> {
             continue;
         };
         let link = format!("{}/{}", assets_folder(&slug), asset_name(&bytes, format));
-        let queued = additions.get(&session.id).is_some_and(|list| list.iter().any(|(_, l, _)| *l == link));
+        let queued = additions.get(&session.id).is_some_and(|list| list.iter().any(|(_, _, l)| *l == link));
         let new = !queued && !image_links(&session.notes).contains(&link);
-        if new && !args.dry_run {
-            journal.keep_asset(&slug, &bytes, format)?;
+        if new {
+            if !args.dry_run {
+                journal.keep_asset(&slug, &bytes, format)?;
+            }
             additions.entry(session.id).or_default().push((taken, name.clone(), link));
         }
         plan.push((name, Fate::Filed { id: session.id, title: session.title.clone(), new }));
@@ -144,7 +146,7 @@ pub fn run(args: PhotosArgs, ctx: &mut Context) -> Result<()> {
         return Err(Error::user(|lang| messages::no_pictures_in(lang, &dir), messages::hint_attach_pictures));
     }
     // Then the notes, all in one change under the event's lock.
-    if !additions.is_empty() {
+    if !args.dry_run && !additions.is_empty() {
         ctx.update_event(&slug, |doc| {
             for (id, mut images) in additions {
                 images.sort();

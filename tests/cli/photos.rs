@@ -178,6 +178,8 @@ fn day_2_photos(env: &TestEnv) -> PathBuf {
         fs::write(dir.join(name), bytes).unwrap();
     }
     fs::write(dir.join("readme.txt"), "not a photo").unwrap();
+    // The same photo twice (a copy): filed once.
+    fs::copy(dir.join("c-cilium.jpg"), dir.join("g-cilium-copy.jpg")).unwrap();
     dir
 }
 
@@ -194,7 +196,7 @@ fn photos_are_filed_under_the_talk_they_were_taken_in() {
     insta::assert_snapshot!("photos_dry_run", plan);
 
     let done = env.transcript(["photos", dir]);
-    assert!(done.contains("Filed 4 photos under 3 sessions (0 already there, 2 unmatched)"), "{done}");
+    assert!(done.contains("Filed 4 photos under 3 sessions (1 already there, 2 unmatched)"), "{done}");
     let links = |id| image_links(&notes_of(&env, id));
     assert_eq!(links(1).len(), 2, "{}", notes_of(&env, 1));
     assert_eq!(links(2).len(), 1);
@@ -207,7 +209,7 @@ fn photos_are_filed_under_the_talk_they_were_taken_in() {
     // Again: nothing new.
     let before = env.files();
     let again = env.transcript(["photos", dir]);
-    assert!(again.contains("Filed 0 photos under 0 sessions (4 already there, 2 unmatched)"), "{again}");
+    assert!(again.contains("Filed 0 photos under 0 sessions (5 already there, 2 unmatched)"), "{again}");
     assert!(again.contains("a-keynote.jpg → #1 Opening keynote (already there)"), "{again}");
     assert!(before == env.files(), "a second run writes nothing");
 }
