@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+#[path = "../tests/cli/common/pictures.rs"]
+mod pictures;
+
 const BIN: &str = env!("CARGO_BIN_EXE_notes");
 const NOW: &str = "2024-03-21T11:05:00+01:00";
 const SCHED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schedules/sched_kccnceu2026_all.ics");
@@ -58,7 +61,37 @@ fn main() {
         let _ = std::fs::remove_dir_all(&import_dir);
         notes(&import_dir, &["import", SCHED, "--tz", "Europe/Amsterdam"])
     });
+    let (pristine, camera) = (root.path().join("photos-journal"), root.path().join("camera"));
+    generate(&pristine, 1, 27, 0);
+    camera_roll(&camera, 30);
+    let filing = root.path().join("photos-run");
+    table.time("photos DIR (30 photos of 3.8 MB, 9 talks)", runs.min(10), || {
+        // Each run files every photo: a fresh copy of the journal.
+        let _ = std::fs::remove_dir_all(&filing);
+        copy_dir(&pristine, &filing);
+        notes(&filing, &["photos", camera.to_str().expect("a UTF-8 path")])
+    });
     println!("{}", table.render());
+}
+
+/// `count` camera photos (2000×1500 pixels of noise, 3.8 MB each)
+/// taken on day 2 of the generated event, every 17 minutes from 09:05:
+/// most during a talk, some between, a few after the last.
+fn camera_roll(dir: &Path, count: usize) {
+    std::fs::create_dir_all(dir).expect("camera dir");
+    for i in 0..count {
+        let minutes = 9 * 60 + 5 + 17 * i;
+        let taken = format!("2024:03:21 {:02}:{:02}:00", minutes / 60, minutes % 60);
+        let photo = pictures::Photo::new(i as u8).size(2000, 1500).noisy().taken(taken);
+        std::fs::write(dir.join(format!("IMG_{i:04}.jpg")), photo.offset("+01:00").jpeg()).expect("photo");
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("copy dir");
+    for entry in std::fs::read_dir(from).expect("read dir").flatten() {
+        std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
+    }
 }
 
 /// Runs `notes` on `dir` and returns its wall time (and peak RSS in KiB).

@@ -81,6 +81,7 @@ const COMPLETED: &[(&[&str], &str, Values)] = &[
     (&["plan"], "refs", Values::References),
     (&["unplan"], "refs", Values::PlannedReferences),
     (&["jot"], "id", Values::Sessions),
+    (&["attach"], "id", Values::Sessions),
     (&["verdict"], "words", Values::VerdictWords),
     (&["show"], "id", Values::SessionsAndReferences),
     (&["edit"], "id", Values::Sessions),

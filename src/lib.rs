@@ -15,6 +15,7 @@ pub mod context;
 pub mod editor;
 pub mod error;
 pub mod import;
+pub mod media;
 pub mod messages;
 pub mod model;
 pub mod prompt;

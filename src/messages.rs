@@ -402,6 +402,89 @@ messages! {
         fr: "notes jot \"ce que le speaker vient de dire\"",
     }
 
+    // notes attach, notes photos, and the pictures of an export.
+    not_a_picture() {
+        en: "not a picture notes can keep: only JPEG and PNG files are (checked by content, not by name)",
+        fr: "pas une image que notes peut garder\u{a0}: seuls les fichiers JPEG et PNG le sont (vérifié d’après le contenu, pas le nom)",
+    }
+    picture_truncated() {
+        en: "the picture stops before its end (a copy cut short?)",
+        fr: "l’image s’arrête avant sa fin (une copie interrompue\u{a0}?)",
+    }
+    picture_damaged(detail: &str) {
+        en: "the picture does not decode ({detail})",
+        fr: "l’image ne se décode pas ({detail})",
+    }
+    picture_too_big(megabytes: u64) {
+        en: "too big for a picture: more than {megabytes} MB",
+        fr: "trop gros pour une image\u{a0}: plus de {megabytes} Mo",
+    }
+    picture_is_a_folder() { en: "a folder, not a picture", fr: "un dossier, pas une image" }
+    hint_photos_for_folders() {
+        en: "`notes photos DIR` files a folder of photos under the talks they were taken in",
+        fr: "`notes photos DIR` range un dossier de photos sous les talks où elles ont été prises",
+    }
+    hint_attach_pictures() {
+        en: "attach JPEG or PNG files, e.g. notes attach slide.jpg --caption \"The architecture\"",
+        fr: "joignez des fichiers JPEG ou PNG, par ex. notes attach slide.jpg --caption \"L’architecture\"",
+    }
+    attached(file: &str, id: u32, title: &str) {
+        en: "Attached {file} to #{id} {title}",
+        fr: "{file} joint à #{id} {title}",
+    }
+    already_attached(file: &str, id: u32, title: &str) {
+        en: "{file} is already attached to #{id} {title}: nothing to do",
+        fr: "{file} est déjà joint à #{id} {title}\u{a0}: rien à faire",
+    }
+    bad_camera_offset(input: &str) {
+        en: "invalid camera offset '{input}': expected ±HH:MM, what to add to the camera's clock, e.g. +01:00 or -00:05",
+        fr: "décalage d’appareil invalide '{input}'\u{a0}: attendu ±HH:MM, ce qu’il faut ajouter à l’horloge de l’appareil, par ex. +01:00 ou -00:05",
+    }
+    no_pictures_in(dir: &str) {
+        en: "no JPEG or PNG pictures in {dir}",
+        fr: "aucune image JPEG ou PNG dans {dir}",
+    }
+    reading_photos() { en: "Reading photos", fr: "Lecture des photos" }
+    resizing_pictures() { en: "Resizing pictures", fr: "Redimensionnement des images" }
+    photo_skipped(file: &str, why: &str) { en: "skipped {file}: {why}", fr: "{file} ignoré\u{a0}: {why}" }
+    photo_to_session(file: &str, id: u32, title: &str) { en: "{file} → #{id} {title}", fr: "{file} → dans #{id} {title}" }
+    photo_already_in(file: &str, id: u32, title: &str) {
+        en: "{file} → #{id} {title} (already there)",
+        fr: "{file} → dans #{id} {title} (déjà là)",
+    }
+    photo_unmatched(file: &str, taken: &str) {
+        en: "{file}: unmatched, taken {taken} with no talk under way nor within 15 minutes",
+        fr: "{file}\u{a0}: sans talk, prise le {taken} sans talk en cours ni à moins de 15 minutes",
+    }
+    photo_undated(file: &str) {
+        en: "{file}: unmatched, its EXIF says not when it was taken",
+        fr: "{file}\u{a0}: sans talk, son EXIF ne dit pas quand elle a été prise",
+    }
+    photos_dry_run() {
+        en: "Dry run: nothing was written (run again without --dry-run to file them)",
+        fr: "Essai à blanc\u{a0}: rien n’a été écrit (relancez sans --dry-run pour les ranger)",
+    }
+    photos_filed(filed: usize, sessions: usize, already: usize, unmatched: usize) {
+        en: "Filed {filed} photos under {sessions} sessions ({already} already there, {unmatched} unmatched)",
+        fr: "{filed} photos rangées sous {sessions} sessions ({already} déjà là, {unmatched} sans talk)",
+    }
+    picture_not_kept(link: &str) {
+        en: "{link} is not in the journal: the post keeps the link as it is",
+        fr: "{link} n’est pas dans le journal\u{a0}: l’article garde le lien tel quel",
+    }
+    picture_unusable(link: &str, why: &str) {
+        en: "{link} cannot be exported: {why}",
+        fr: "{link} ne peut pas être exportée\u{a0}: {why}",
+    }
+    pictures_link_journal(count: usize, dir: &str) {
+        en: "The post links its {count} pictures to the journal's copies in {dir}; --per-day DIR puts web-sized copies beside the posts",
+        fr: "L’article lie ses {count} images aux copies du journal dans {dir}\u{a0}; --per-day DIR en met des copies pour le web à côté des articles",
+    }
+    wrote_posts_and_pictures(count: usize, pictures: usize, dir: &str) {
+        en: "Wrote {count} posts and {pictures} pictures to {dir}",
+        fr: "{count} articles et {pictures} images écrits dans {dir}",
+    }
+
     // notes verdict
     verdict_given(id: u32, title: &str, verdict: &str) {
         en: "#{id} {title}: {verdict}",

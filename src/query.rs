@@ -208,6 +208,36 @@ pub fn planned_under_way<'a>(
         .collect()
 }
 
+/// How far from a talk a photo taken between two still belongs to it.
+pub const PHOTO_MARGIN: Duration = Duration::minutes(15);
+
+/// The session a photo taken at `taken` belongs to: the one under way
+/// then (the one attended first, then the one that began last: a talk
+/// inside a longer block), else the nearest one that ended or begins
+/// within [`PHOTO_MARGIN`] (on a tie, the one about to begin: the stage
+/// being set up). Talks missed or left for the replay are never chosen,
+/// nor sessions without a time; none near enough is `None`, never a guess.
+pub fn session_taken_in(sessions: &[Session], taken: DateTime<Utc>) -> Option<&Session> {
+    let timed = || sessions.iter().filter(|s| matches!(s.status, Status::Attended | Status::Planned) && s.at.is_some());
+    let under_way = timed()
+        .filter(|s| s.is_under_way(taken))
+        .max_by_key(|s| (s.status == Status::Attended, s.at, std::cmp::Reverse(s.id)));
+    if under_way.is_some() {
+        return under_way;
+    }
+    let distance = |s: &Session| {
+        let (at, end) = (s.at?.with_timezone(&Utc), s.ends_at()?.with_timezone(&Utc));
+        // Before it (0 when about to begin), or after it.
+        let (gap, after) = if taken < at { (at - taken, false) } else { (taken - end, true) };
+        Some((gap, after, s.status != Status::Attended, s.id))
+    };
+    timed()
+        .filter_map(|s| Some((distance(s)?, s)))
+        .filter(|((gap, ..), _)| *gap <= PHOTO_MARGIN)
+        .min_by_key(|(key, _)| *key)
+        .map(|(_, s)| s)
+}
+
 /// The planned session that starts next after `now`.
 pub fn next_planned<'a>(sessions: impl IntoIterator<Item = &'a Session>, now: DateTime<Utc>) -> Option<&'a Session> {
     sessions.into_iter().filter(|s| s.status == Status::Planned && s.at.is_some_and(|at| at > now)).min_by_key(|s| s.at)
@@ -346,6 +376,33 @@ fn searchable_text(session: &Session) -> String {
 mod tests {
     use super::*;
     use crate::model::Speaker;
+
+    #[test]
+    fn photos_go_to_the_talk_under_way_else_the_nearest_within_a_quarter() {
+        let at = |hm: &str| DateTime::parse_from_rfc3339(&format!("2024-03-20T{hm}:00+01:00")).unwrap();
+        let talk = |id, start, end, status| Session {
+            id,
+            day: 2,
+            at: Some(at(start)),
+            end: Some(at(end)),
+            status,
+            ..Session::default()
+        };
+        let sessions = [
+            talk(1, "09:00", "10:00", Status::Attended),
+            talk(2, "10:30", "11:00", Status::Planned),
+            talk(3, "10:30", "11:00", Status::Attended),
+            talk(4, "14:00", "15:00", Status::Missed),
+        ];
+        let id = |hm| session_taken_in(&sessions, at(hm).with_timezone(&Utc)).map(|s| s.id);
+        assert_eq!(id("09:30"), Some(1));
+        assert_eq!(id("10:45"), Some(3), "the attended one of two at once");
+        assert_eq!(id("10:10"), Some(1), "ten minutes after");
+        assert_eq!(id("10:20"), Some(3), "ten minutes before beats twenty after");
+        assert_eq!(id("10:15"), Some(3), "a tie goes to the talk about to begin");
+        assert_eq!(id("12:00"), None, "an hour after anything");
+        assert_eq!(id("14:30"), None, "a missed talk is not where the photo was taken");
+    }
 
     fn cilium() -> Session {
         Session {

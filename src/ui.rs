@@ -54,6 +54,22 @@ impl Ui {
     }
 }
 
+impl Ui {
+    /// A progress bar of `len` steps on stderr, drawn only on a terminal:
+    /// in a pipe, a file or a quiet run it draws nothing at all.
+    pub fn progress(&self, len: u64, label: &str) -> indicatif::ProgressBar {
+        if self.quiet || !stderr_is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let style = indicatif::ProgressStyle::with_template("{msg} {bar:30} {pos}/{len}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        let bar = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(style);
+        bar.set_message(sanitize_line(label).into_owned());
+        bar
+    }
+}
+
 /// Whether stdin and stderr are both terminals, so prompts can be shown.
 pub fn can_prompt() -> bool {
     io::stdin().is_terminal() && io::stderr().is_terminal()

@@ -4,6 +4,7 @@
 //! (context, store, query, render, model…), never another command.
 
 mod add;
+mod attach;
 mod completions;
 mod day;
 mod edit;
@@ -17,6 +18,7 @@ mod man;
 mod next;
 mod now;
 mod path;
+mod photos;
 mod plan;
 mod rm;
 mod show;
@@ -39,6 +41,8 @@ pub enum Command {
     Unplan(unplan::UnplanArgs),
     Add(add::AddArgs),
     Jot(jot::JotArgs),
+    Attach(attach::AttachArgs),
+    Photos(photos::PhotosArgs),
     Verdict(verdict::VerdictArgs),
     Now(now::NowArgs),
     Next(next::NextArgs),
@@ -64,6 +68,8 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Unplan(args) => unplan::run(args, ctx),
         Command::Add(args) => add::run(args, ctx),
         Command::Jot(args) => jot::run(args, ctx),
+        Command::Attach(args) => attach::run(args, ctx),
+        Command::Photos(args) => photos::run(args, ctx),
         Command::Verdict(args) => verdict::run(args, ctx),
         Command::Now(args) => now::run(args, ctx),
         Command::Next(args) => next::run(args, ctx),

@@ -6,6 +6,7 @@ pub mod glance;
 pub mod ics;
 pub mod json;
 pub mod markdown;
+pub mod pictures;
 pub mod show;
 pub mod table;
 pub mod words;

@@ -36,6 +36,13 @@ pub fn write(path: &Path, contents: &[u8]) -> Result<()> {
     replace(path, contents, true, Sharing::Private)
 }
 
+/// Like [`write`] for a file written whole once and never changed (a
+/// picture named by its content), made without a lock: the temp files of
+/// killed writers are left alone, since another writer may be alive.
+pub fn write_once(path: &Path, contents: &[u8]) -> Result<()> {
+    replace(path, contents, true, Sharing::Private)
+}
+
 /// Like [`write`], without waiting for the disk: for state that is cheap to
 /// lose (the current session), never for notes.
 pub fn write_relaxed(path: &Path, contents: &[u8]) -> Result<()> {

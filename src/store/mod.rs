@@ -5,8 +5,10 @@
 //!
 //! The face is narrow: [`Journal`] (read, change under a lock, import),
 //! [`EventDoc`] (one event being changed),
-//! [`Config`], [`State`], [`paths`], and the session as editor text.
+//! [`Config`], [`State`], [`paths`], the session as editor text, and the
+//! pictures kept beside an event ([`Asset`], `Journal::keep_asset`).
 
+mod assets;
 mod atomic;
 mod config;
 mod journal;
@@ -18,6 +20,7 @@ mod schedule;
 mod session_text;
 mod state;
 
+pub use assets::{Asset, asset_name, assets_folder, read_picture};
 pub use config::{Config, ConfigError};
 pub use journal::{EventDoc, Journal, parse_event_text};
 pub use session_text::{parse_session_text, session_text};

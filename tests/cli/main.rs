@@ -23,6 +23,7 @@ mod import;
 mod interactive;
 mod man;
 mod model;
+mod photos;
 mod properties;
 mod read_back;
 mod reliability;

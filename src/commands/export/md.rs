@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use super::bundle::{self, PictureArgs, Pictures};
 use super::{OutputArgs, exists_error};
 use crate::args::FilterArgs;
 use crate::context::Context;
@@ -19,10 +20,14 @@ Examples:
   notes export md --day 2 > day2.md
   notes export md --day 2 --lang fr --front-matter yaml -o posts/day-2.md
   notes export md --per-day posts/     # one post per day, linked as a series
+  notes export md --per-day content/posts/ --bundle   # Hugo page bundles
   notes export md --print-template > my-post.md.j2
   notes export md --day 2 --template my-post.md.j2
 
-Without --day, the whole event is one post. Filters work as in `notes list`.";
+Without --day, the whole event is one post. Filters work as in `notes list`.
+With --per-day, the pictures of the notes are copied web-sized (no EXIF,
+no GPS) beside the posts: into each day's bundle with --bundle, else into
+DIR/images/. A post on stdout or in one file links to the journal's copies.";
 
 /// A blog-post draft of the event, or of some days
 #[derive(Debug, Args)]
@@ -58,6 +63,9 @@ pub struct MdArgs {
     /// Write one post per day into DIR, linked as a series
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     per_day: Option<PathBuf>,
+
+    #[command(flatten)]
+    pictures: PictureArgs,
 
     // Last: the "Filters" help heading applies to what follows it.
     #[command(flatten)]
@@ -99,6 +107,8 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         ));
     }
     let sessions: Vec<_> = select(std::slice::from_ref(&file), &query).into_iter().map(|r| r.session).collect();
+    let (relinked, pictures) = bundle::prepare(ctx, &file.event, &sessions, args.per_day.is_some(), &args.pictures)?;
+    let sessions: Vec<_> = relinked.iter().collect();
     // A day with nothing to say gets no section (a day asked for alone
     // still gets its post, empty or not).
     let has_something = |d: &u32| sessions.iter().any(|s| s.day == *d) || has_own_text(&file.event, *d);
@@ -139,7 +149,8 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
     let pattern = args.series_url.as_deref().or(ctx.config()?.series_url.as_deref()).unwrap_or(DEFAULT_SERIES_URL);
     let series = series_posts(&file, pattern, lang);
     if let Some(dir) = &args.per_day {
-        return per_day(dir, &file, &days, &series, args.output.force, &input, &template, ctx);
+        let layout = (&args.pictures, &pictures);
+        return per_day(dir, &file, &days, &series, args.output.force, layout, &input, &template, ctx);
     }
     let mut post = markdown::build(&input(days.clone()));
     // A day's post names the others of its series.
@@ -202,12 +213,13 @@ fn per_day<'a>(
     days: &[u32],
     series: &[(u32, SeriesPost)],
     force: bool,
+    (layout, pictures): (&PictureArgs, &Pictures),
     input: &dyn Fn(Vec<u32>) -> PostInput<'a>,
     template: &Template<'_>,
     ctx: &Context,
 ) -> Result<()> {
     let event = &file.event;
-    let paths: Vec<PathBuf> = days.iter().map(|d| dir.join(format!("{}-day-{d}.md", event.slug))).collect();
+    let paths: Vec<PathBuf> = days.iter().map(|d| layout.post_path(dir, &event.slug, *d)).collect();
     if !force && let Some(existing) = paths.iter().find(|p| p.exists()) {
         return Err(exists_error(existing));
     }
@@ -220,9 +232,15 @@ fn per_day<'a>(
         }
         rendered.push(markdown::render(&post, template)?);
     }
+    // The pictures first: a post never links to a picture not yet there.
+    let copies = pictures.write(dir, ctx)?;
     for (path, text) in paths.iter().zip(&rendered) {
         write_output(path, text.as_bytes())?;
     }
-    ctx.ui.status(&messages::wrote_posts(ctx.lang(), rendered.len(), &dir.display().to_string()));
+    let (lang, shown) = (ctx.lang(), dir.display().to_string());
+    ctx.ui.status(&match copies {
+        0 => messages::wrote_posts(lang, rendered.len(), &shown),
+        _ => messages::wrote_posts_and_pictures(lang, rendered.len(), copies, &shown),
+    });
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `notes export md|json|ics`: one file per format; this file holds what
 //! they share, the output options and how a result is written.
 
+mod bundle;
 mod ics;
 mod json;
 mod md;

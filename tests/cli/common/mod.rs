@@ -1,6 +1,8 @@
 //! The test environment: a temp journal, a cleared environment with pinned
 //! clock, time zone, colours and width, and helpers to run the built binary.
 
+pub mod pictures;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
