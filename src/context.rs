@@ -15,9 +15,12 @@ use chrono::{DateTime, Utc};
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::messages;
-use crate::model::{Event, EventFile, Lang, Session, Vocabulary, text};
+use crate::model::{Event, EventFile, Kind, Lang, Session, Vocabulary, text};
 use crate::prompt::{NoPrompt, Prompt, TerminalPrompt};
+use crate::query::{JotTarget, Staleness, jot_target, planned_under_way};
+use crate::render::local_time;
 use crate::render::table::TableStyle;
+use crate::render::words::words;
 use crate::store::{Config, EventDoc, Journal, State, paths};
 use crate::ui::{self, Ui};
 
@@ -275,6 +278,35 @@ impl Context {
             .ok_or_else(|| Error::NoCurrentSession { event: slug.to_string() })
     }
 
+    /// Where a note that names no session goes in `doc` (the event `slug`,
+    /// under its lock) at `now`, with the current session as it was read:
+    /// see [`jot_target`]. The day's loose notes are made if needed; the one
+    /// planned talk under way becomes current.
+    pub fn note_target(
+        &self,
+        slug: &str,
+        doc: &mut EventDoc,
+        now: DateTime<Utc>,
+    ) -> Result<(JotTarget, u32, Option<Session>)> {
+        let current = match self.state()?.current_session.get(slug).map(|id| doc.session(*id)).transpose() {
+            // Current, but gone (deleted by hand): as if none were.
+            Err(Error::UnknownSession { .. }) => None,
+            current => current?,
+        };
+        let event = doc.event().clone();
+        let planned = || Ok::<_, Error>(planned_under_way(&doc.planned_sessions(), now));
+        let target = jot_target(current.as_ref(), &event, now, planned)?;
+        let id = match (target, &current) {
+            (JotTarget::Planned(id), _) => {
+                self.touch_session(slug, id)?;
+                id
+            }
+            (JotTarget::Current | JotTarget::Stale(_), Some(current)) => current.id,
+            _ => loose_notes(doc, event.nearest_day(now), self.lang())?,
+        };
+        Ok((target, id, current))
+    }
+
     /// The journal's state (current event and sessions), read once.
     pub fn state(&self) -> Result<&State> {
         lazy(&self.state, || self.journal()?.state())
@@ -318,4 +350,32 @@ impl Context {
         self.state_written.set(true);
         self.journal()?.update_state(|state| state.current_event = Some(slug.to_string()))
     }
+}
+
+/// The id of `day`'s loose notes, a session made the first time.
+fn loose_notes(doc: &mut EventDoc, day: u32, lang: Lang) -> Result<u32> {
+    let is_loose = |s: &Session| s.day == day && s.kind == Kind::Other && s.schedule_id.is_none() && s.at.is_none();
+    // Found by its title in either language: `--lang` may change between jots.
+    let mine = words(lang).loose_notes;
+    let titles = [mine, words(Lang::Fr).loose_notes, words(Lang::En).loose_notes];
+    if let Some(found) = titles.iter().flat_map(|t| doc.sessions_titled(t)).find(is_loose) {
+        return Ok(found.id);
+    }
+    let session = Session { id: doc.next_id()?, day, title: mine.to_string(), kind: Kind::Other, ..Session::default() };
+    let id = session.id;
+    doc.add_session(session)?;
+    Ok(id)
+}
+
+/// The warning for a note filed into a session the person has likely left
+/// ("#3 ended at 11:35: if this note is for the talk under way…").
+pub fn stale_warning(lang: Lang, id: u32, why: Staleness, session: Option<&Session>, event: &Event) -> String {
+    let at = |t: Option<chrono::DateTime<chrono::FixedOffset>>| t.map(|t| local_time(event, t)).unwrap_or_default();
+    let reason = match (why, session) {
+        (Staleness::EndedLongAgo, Some(s)) => messages::stale_ended_at(lang, &at(s.ends_at())),
+        (Staleness::OtherDay, Some(s)) => messages::stale_other_day(lang, s.day),
+        (Staleness::StartsLater, Some(s)) => messages::stale_starts_at(lang, &at(s.at)),
+        (_, None) => String::new(),
+    };
+    messages::jot_stale(lang, id, &reason)
 }

@@ -384,6 +384,14 @@ messages! {
         en: "No session is current: jotted to #{id} {title}. `notes add` picks the talk; `notes edit {id}` moves the text to it.",
         fr: "Aucune session courante\u{a0}: noté dans #{id} {title}. `notes add` choisit le talk\u{a0}; `notes edit {id}` y déplace le texte.",
     }
+    filed_following_plan(id: u32, title: &str) {
+        en: "#{id} {title} is the talk you planned, under way: now current and attended",
+        fr: "#{id} {title} est le talk que vous aviez prévu, en cours\u{a0}: maintenant courant et vu",
+    }
+    filed_loose(id: u32, title: &str) {
+        en: "No session is current: filed in #{id} {title}; `notes edit {id}` moves it to the talk",
+        fr: "Aucune session courante\u{a0}: rangé dans #{id} {title}\u{a0}; `notes edit {id}` le déplace vers le talk",
+    }
     jot_stale(id: u32, why: &str) {
         en: "#{id} {why}: if this note is for the talk under way, `notes add --now` makes that talk current, and `notes edit {id}` moves the line",
         fr: "#{id} {why}\u{a0}: si cette note est pour le talk en cours, `notes add --now` en fait la session courante, et `notes edit {id}` déplace la ligne",

@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::context::Context;
+use crate::context::{Context, stale_warning};
 use crate::error::{Error, Result};
 use crate::media::{self, Problem};
 use crate::messages::{self, Text};
+use crate::model::{Event, Session};
+use crate::query::JotTarget;
 use crate::render::pictures::{image_links, image_markdown};
 use crate::store::read_picture;
 use crate::ui::sanitize_line;
@@ -54,10 +56,11 @@ pub fn run(args: AttachArgs, ctx: &mut Context) -> Result<()> {
         pictures.push((path, bytes, format));
     }
     let slug = ctx.event_slug()?;
-    let id = ctx.session_id(&slug, args.id)?;
     let journal = ctx.journal()?;
     // An unknown session is said before a picture is copied.
-    journal.load(&slug)?.session(id)?;
+    if let Some(id) = args.id {
+        journal.load(&slug)?.session(id)?;
+    }
     // The pictures first, whole: a crash before the notes change leaves a
     // file nothing links to, never a link to nothing.
     let assets = pictures
@@ -65,7 +68,10 @@ pub fn run(args: AttachArgs, ctx: &mut Context) -> Result<()> {
         .map(|(_, bytes, format)| journal.keep_asset(&slug, bytes, *format))
         .collect::<Result<Vec<_>>>()?;
     let caption = args.caption.as_deref().unwrap_or_default();
-    let (title, added) = ctx.change_session(&slug, id, |session, _| {
+    let now = ctx.now()?;
+    let link = |session: &mut Session, _: &Event| {
+        // A picture of a planned talk whose time has come: the person is there.
+        session.mark_attended_if_begun(now);
         let added: Vec<bool> = assets
             .iter()
             .map(|asset| {
@@ -77,7 +83,17 @@ pub fn run(args: AttachArgs, ctx: &mut Context) -> Result<()> {
             })
             .collect();
         Ok((session.title.clone(), added))
-    })?;
+    };
+    // Without -i, a picture goes where a jot would: the current session,
+    // the one planned talk under way once it is over, the day's loose notes.
+    let (id, (title, added), filed) = match args.id {
+        Some(id) => (id, ctx.change_session(&slug, id, link)?, None),
+        None => ctx.update_event(&slug, |doc| {
+            let (target, id, current) = ctx.note_target(&slug, doc, now)?;
+            let result = doc.change_session(id, link)?;
+            Ok((id, result, Some((target, current, doc.event().clone()))))
+        })?,
+    };
     let (lang, title) = (ctx.lang(), sanitize_line(&title));
     for ((path, ..), added) in pictures.iter().zip(added) {
         let file = path.display().to_string();
@@ -88,6 +104,14 @@ pub fn run(args: AttachArgs, ctx: &mut Context) -> Result<()> {
             messages::already_attached(lang, &file, id, &title)
         };
         ctx.ui.print(&line)?;
+    }
+    match filed {
+        Some((JotTarget::Stale(why), current, event)) => {
+            ctx.ui.warn(lang, &stale_warning(lang, id, why, current.as_ref(), &event));
+        }
+        Some((JotTarget::Planned(_), ..)) => ctx.ui.status(&messages::filed_following_plan(lang, id, &title)),
+        Some((JotTarget::Loose, ..)) => ctx.ui.status(&messages::filed_loose(lang, id, &title)),
+        _ => {}
     }
     Ok(())
 }

@@ -4,14 +4,11 @@ use std::io::Read;
 
 use clap::Args;
 
-use crate::context::Context;
+use crate::context::{Context, stale_warning};
 use crate::error::{Error, Result};
 use crate::messages;
-use crate::model::{Event, Kind, Lang, Session};
-use crate::query::{JotTarget, Staleness, jot_target, planned_under_way};
-use crate::render::local_time;
-use crate::render::words::words;
-use crate::store::EventDoc;
+use crate::model::{Event, Lang, Session};
+use crate::query::JotTarget;
 
 use crate::ui::sanitize_line;
 
@@ -61,26 +58,10 @@ pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
         let (title, attended) = ctx.change_session(&slug, id, jot)?;
         return ctx.ui.print(&jotted(lang, id, &title, attended));
     }
-    let current = ctx.state()?.current_session.get(&slug).copied();
     let (target, id, title, attended, event, current) = ctx.update_event(&slug, |doc| {
-        let current = match current.map(|id| doc.session(id)).transpose() {
-            // Current, but gone (deleted by hand): as if none were.
-            Err(Error::UnknownSession { .. }) => None,
-            current => current?,
-        };
-        let event = doc.event().clone();
-        let planned = || Ok::<_, Error>(planned_under_way(&doc.planned_sessions(), now));
-        let target = jot_target(current.as_ref(), &event, now, planned)?;
-        let id = match (target, &current) {
-            (JotTarget::Planned(id), _) => id,
-            (JotTarget::Current | JotTarget::Stale(_), Some(current)) => current.id,
-            _ => loose_notes(doc, event.nearest_day(now), lang)?,
-        };
+        let (target, id, current) = ctx.note_target(&slug, doc, now)?;
         let (title, attended) = doc.change_session(id, jot)?;
-        if matches!(target, JotTarget::Planned(_)) {
-            ctx.touch_session(&slug, id)?;
-        }
-        Ok((target, id, title, attended, event, current))
+        Ok((target, id, title, attended, doc.event().clone(), current))
     })?;
     let done = jotted(lang, id, &title, attended);
     let title = sanitize_line(&title);
@@ -88,8 +69,7 @@ pub fn run(args: JotArgs, ctx: &mut Context) -> Result<()> {
         JotTarget::Current => ctx.ui.print(&done),
         JotTarget::Stale(why) => {
             ctx.ui.print(&done)?;
-            let when = current.map(|s| stale_reason(lang, why, &s, &event)).unwrap_or_default();
-            ctx.ui.warn(lang, &messages::jot_stale(lang, id, &when));
+            ctx.ui.warn(lang, &stale_warning(lang, id, why, current.as_ref(), &event));
             Ok(())
         }
         JotTarget::Planned(_) => ctx.ui.print(&messages::jotted_to_planned(lang, id, &title)),
@@ -120,32 +100,4 @@ fn read_text(words: &[String]) -> Result<String> {
 fn jotted(lang: Lang, id: u32, title: &str, attended: bool) -> String {
     let title = sanitize_line(title);
     if attended { messages::jotted_now_attended(lang, id, &title) } else { messages::jotted(lang, id, &title) }
-}
-
-/// The id of `day`'s loose notes, a session made the first time.
-fn loose_notes(doc: &mut EventDoc, day: u32, lang: Lang) -> Result<u32> {
-    let is_loose = |s: &Session| s.day == day && s.kind == Kind::Other && s.schedule_id.is_none() && s.at.is_none();
-    // Found by its title in either language: `--lang` may change between jots.
-    let mine = words(lang).loose_notes;
-    let titles = [mine, words(Lang::Fr).loose_notes, words(Lang::En).loose_notes];
-    if let Some(found) = titles.iter().flat_map(|t| doc.sessions_titled(t)).find(is_loose) {
-        return Ok(found.id);
-    }
-    let session = Session { id: doc.next_id()?, day, title: mine.to_string(), kind: Kind::Other, ..Session::default() };
-    let id = session.id;
-    doc.add_session(session)?;
-    Ok(id)
-}
-
-/// "ended at 11:35", "is a session of day 1", "starts at 14:00".
-fn stale_reason(lang: Lang, why: Staleness, session: &Session, event: &Event) -> String {
-    match why {
-        Staleness::EndedLongAgo => {
-            messages::stale_ended_at(lang, &session.ends_at().map(|t| local_time(event, t)).unwrap_or_default())
-        }
-        Staleness::OtherDay => messages::stale_other_day(lang, session.day),
-        Staleness::StartsLater => {
-            messages::stale_starts_at(lang, &session.at.map(|t| local_time(event, t)).unwrap_or_default())
-        }
-    }
 }

@@ -694,6 +694,32 @@ fn letters_in_the_list_filter_it() {
     tty.exits_with(0);
 }
 
+/// Keys typed faster than the list is drawn (a fast typist, a paste) are
+/// all taken, backspaces included: none is lost between two reads. (In
+/// tmux, console's key reader lost some of such keys; this pty does not
+/// show that loss, so the test guards the behaviour without having
+/// reproduced it. The picker reads keys with crossterm since.)
+#[test]
+fn a_burst_of_keys_is_taken_whole() {
+    let env = with_democon_programme();
+    let mut tty = democon_add(&env);
+    tty.expect(ANOTHER);
+    tty.send("quality");
+    for _ in 0..3 {
+        tty.send("xyzw");
+        for _ in 0..4 {
+            tty.send("\x7f");
+        }
+    }
+    tty.expect("quality");
+    std::thread::sleep(Duration::from_millis(300));
+    tty.send(ENTER);
+    tty.expect("First note (Enter: none)");
+    tty.send(ENTER);
+    tty.expect("Added #1 Quality websites, from the schedule: jot away.");
+    tty.exits_with(0);
+}
+
 #[test]
 fn esc_in_the_list_cancels_and_writes_nothing() {
     let env = with_democon_programme();

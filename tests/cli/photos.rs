@@ -77,6 +77,25 @@ fn attach_puts_the_picture_between_the_jots_before_and_after() {
     assert_eq!(fs::read(&slide).unwrap(), original);
 }
 
+/// Without `-i`, a picture goes where a jot would: once the current
+/// session is over, to the one planned talk under way (made current and
+/// attended).
+#[test]
+fn attach_follows_the_plan_as_jot_does() {
+    let env = TestEnv::new();
+    env.kubecon();
+    env.ok(["add", "Thanos at scale", "--at", "11:00", "--end", "11:35", "--status", "planned"]);
+    env.ok(["add", "Opening keynote", "-k", "keynote", "--at", "09:00", "--end", "09:45"]);
+    let slide = put(&env, "slide.jpg", &Photo::new(7).jpeg());
+    let out = env.cmd(["attach".as_ref(), slide.as_os_str()]).output().unwrap();
+    assert!(out.status.success(), "{}", env.describe(&out));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("#1 Thanos at scale is the talk you planned"), "{said}");
+    assert_eq!(image_links(&notes_of(&env, 1)).len(), 1);
+    assert!(image_links(&notes_of(&env, 2)).is_empty());
+    assert_eq!(env.ok(["jot", "next line"]), "Jotted to #1 Thanos at scale\n");
+}
+
 #[test]
 fn attach_to_another_session_and_without_caption() {
     let env = day_of_talks();
