@@ -15,9 +15,9 @@ use chrono::{DateTime, Utc};
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::messages;
-use crate::model::{Event, EventFile, Kind, Lang, Session, Vocabulary, text};
+use crate::model::{Event, EventFile, Kind, Lang, Session, Vocabulary, short_refs, text};
 use crate::prompt::{NoPrompt, Prompt, TerminalPrompt};
-use crate::query::{JotTarget, Staleness, jot_target, planned_under_way};
+use crate::query::{JotTarget, Staleness, find_by_reference, jot_target, planned_under_way};
 use crate::render::local_time;
 use crate::render::table::TableStyle;
 use crate::render::words::words;
@@ -333,6 +333,18 @@ impl Context {
                 state.current_session.remove(slug);
             }
         })
+    }
+
+    /// The talks of event `slug`'s programme that `references` name (as
+    /// `notes list --schedule` shows them), all or an error: `plan`, `unplan`.
+    pub fn programme_talks(&self, slug: &str, references: &[String]) -> Result<Vec<Session>> {
+        let event = self.journal()?.load(slug)?.event;
+        let schedule = self.journal()?.schedule(&event)?;
+        if schedule.is_empty() {
+            return Err(Error::user(|lang| messages::no_schedule(lang, slug), messages::hint_import_one_first));
+        }
+        let refs = short_refs(&schedule);
+        references.iter().map(|r| find_by_reference(r, &schedule, &refs).cloned()).collect()
     }
 
     /// The programme of `event`, for the screens that can do without it:

@@ -3,10 +3,9 @@
 use clap::Args;
 
 use crate::context::Context;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::messages;
-use crate::model::{Session, Status, short_refs};
-use crate::query::find_by_reference;
+use crate::model::{Session, Status};
 use crate::render::time_range;
 use crate::ui::sanitize_line;
 
@@ -32,17 +31,11 @@ pub struct PlanArgs {
 
 pub fn run(args: PlanArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
-    let event = ctx.journal()?.load(&slug)?.event;
-    let schedule = ctx.journal()?.schedule(&event)?;
-    if schedule.is_empty() {
-        return Err(Error::user(|lang| messages::no_schedule(lang, &slug), messages::hint_import_one_first));
-    }
-    let refs = short_refs(&schedule);
-    let talks = args.refs.iter().map(|r| find_by_reference(r, &schedule, &refs)).collect::<Result<Vec<_>>>()?;
+    let talks = ctx.programme_talks(&slug, &args.refs)?;
     let lang = ctx.lang();
     let mut lines = Vec::new();
     let mut planned = Vec::new();
-    for talk in talks {
+    for talk in &talks {
         // Planning is not being there: the current session stays.
         let (id, before) = ctx.update_event(&slug, |doc| {
             let before = match talk.schedule_id.as_deref() {

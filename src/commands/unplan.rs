@@ -5,8 +5,7 @@ use clap::Args;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::messages;
-use crate::model::{Session, Status, short_refs};
-use crate::query::find_by_reference;
+use crate::model::{Session, Status};
 use crate::render::words::status_label;
 use crate::ui::sanitize_line;
 
@@ -29,13 +28,7 @@ pub struct UnplanArgs {
 
 pub fn run(args: UnplanArgs, ctx: &mut Context) -> Result<()> {
     let slug = ctx.event_slug()?;
-    let event = ctx.journal()?.load(&slug)?.event;
-    let schedule = ctx.journal()?.schedule(&event)?;
-    if schedule.is_empty() {
-        return Err(Error::user(|lang| messages::no_schedule(lang, &slug), messages::hint_import_one_first));
-    }
-    let refs = short_refs(&schedule);
-    let talks = args.refs.iter().map(|r| find_by_reference(r, &schedule, &refs)).collect::<Result<Vec<_>>>()?;
+    let talks = ctx.programme_talks(&slug, &args.refs)?;
     // All or nothing: every talk is checked before any is removed.
     let removed = ctx.update_event(&slug, |doc| {
         let mut ids = Vec::new();

@@ -5,23 +5,7 @@
 
 use pulldown_cmark::{Event as MdEvent, Parser, Tag};
 
-/// A link destination that cannot end the link early (as the post's own
-/// links are written).
-fn escape_url(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for c in url.trim().chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '(' => out.push_str("%28"),
-            ')' => out.push_str("%29"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::render::markdown::escape_url;
 
 /// `![caption](link)`: the caption is the alt text, on one line, with the
 /// brackets and backslashes that would end it early escaped.

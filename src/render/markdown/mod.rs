@@ -20,11 +20,11 @@ use crate::model::{DayNotes, Event, Hidden, Kind, Lang, Session, Status, Vocabul
 use crate::render::time_range;
 use crate::render::words::{PostWords, figures_line, link_label, post_words, series_text, words};
 
-pub use escape::{escape_inline, user_markdown};
+pub use escape::{escape_inline, escape_url, user_markdown};
 pub use front_matter::FrontMatter;
 pub use template::{BUILTIN_TEMPLATE, Template, render};
 
-use escape::{Anchors, escape_url};
+use escape::Anchors;
 use front_matter::front_matter;
 
 /// Everything a template can use. Documented in the README; fields are only
