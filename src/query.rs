@@ -270,7 +270,7 @@ pub enum JotTarget {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Staleness {
-    /// It ended more than an hour ago.
+    /// It ended more than half an hour ago.
     EndedLongAgo,
     /// It belongs to another day of the event.
     OtherDay,
@@ -281,7 +281,7 @@ pub enum Staleness {
 /// A talk that starts within this counts as the one the person is at.
 const SOON: Duration = Duration::minutes(15);
 /// A note this long after a talk ended is hardly about it.
-const LONG_AGO: Duration = Duration::hours(1);
+const LONG_AGO: Duration = Duration::minutes(30);
 
 /// Where a jot goes at `now`, given the current session (if any) of
 /// `event`. `planned_under_way` lists the planned talks under way with
@@ -483,6 +483,9 @@ mod tests {
         // only once it is long over.
         assert_eq!(target(Some(&morning), "09:35", &[7, 8]), JotTarget::Current);
         assert_eq!(target(Some(&morning), "10:35", &[]), JotTarget::Stale(Staleness::EndedLongAgo));
+        // Half an hour after its end (a coffee break), a note is hardly about it.
+        assert_eq!(target(Some(&morning), "10:05", &[]), JotTarget::Stale(Staleness::EndedLongAgo));
+        assert_eq!(target(Some(&morning), "09:55", &[]), JotTarget::Current);
         assert_eq!(target(None, "10:35", &[]), JotTarget::Loose);
         // Much later, or another day.
         assert_eq!(target(Some(&talk(2, "14:00", "14:30")), "10:00", &[]), JotTarget::Stale(Staleness::StartsLater));
