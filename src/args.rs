@@ -224,7 +224,7 @@ pub fn parse_time(input: &str) -> Result<TimeArg> {
 /// The session fields that `add` and `edit` both take.
 #[derive(Debug, Args, Default)]
 pub struct SessionFields {
-    /// Speaker, "Name (Organisation)" or "Name @Organisation" (repeat for several)
+    /// Speaker, "Name (Organisation)", "Name @Organisation", with a role "Name [CEO] (Organisation)" (repeat for several)
     #[arg(short, long, value_name = "SPEAKER")]
     pub speaker: Vec<String>,
 
@@ -275,6 +275,10 @@ pub struct SessionFields {
     /// Leave this part out of the post, when your notes already say it: heading, byline (the speakers), verdict (repeat for several)
     #[arg(long, value_name = "PART", value_parser = parse_hidden)]
     pub hide: Vec<Hidden>,
+
+    /// Put the session in a section of the post of your own, e.g. "Communauté et inclusion" (sessions sharing it are grouped, after the keynotes)
+    #[arg(long, value_name = "HEADING")]
+    pub section: Option<String>,
 }
 
 impl SessionFields {
@@ -292,6 +296,7 @@ impl SessionFields {
             && self.link.is_empty()
             && self.status.is_none()
             && self.hide.is_empty()
+            && self.section.is_none()
     }
 
     /// Applies the flags to `session`: lists given replace (links are
@@ -324,6 +329,9 @@ impl SessionFields {
         }
         set_text(&mut session.room, &self.room);
         set_text(&mut session.track, &self.track);
+        if let Some(section) = &self.section {
+            session.section = Some(text::one_line(section)).filter(|s| !s.is_empty());
+        }
         session.links.extend(self.link.iter().cloned());
         if !self.hide.is_empty() {
             session.hidden = self.hide.clone();

@@ -90,7 +90,9 @@ impl Query {
             && self.speaker.as_ref().is_none_or(|wanted| {
                 session.speakers.iter().any(|s| {
                     text::contains_folded(&s.name, wanted)
-                        || s.org.as_ref().is_some_and(|o| text::contains_folded(o, wanted))
+                        || [&s.role, &s.org]
+                            .iter()
+                            .any(|t| t.as_ref().is_some_and(|t| text::contains_folded(t, wanted)))
                 })
             })
             && self.matches_words(session)

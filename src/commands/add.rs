@@ -332,7 +332,7 @@ fn ask(fields: &mut SessionFields, event: &Event, ctx: &mut Context) -> Result<S
     };
     if fields.speaker.is_empty() {
         let speakers = ctx.prompt().input(&messages::ask_speakers(lang), None)?;
-        fields.speaker = Speaker::parse_list(&speakers).iter().map(ToString::to_string).collect();
+        fields.speaker = Speaker::parse_list(&speakers).iter().map(Speaker::stored).collect();
     }
     if fields.kind.is_none() {
         let kinds: Vec<String> = Kind::ALL.iter().map(|k| kind_label(*k, lang).to_string()).collect();

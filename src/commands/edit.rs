@@ -53,6 +53,8 @@ enum ClearField {
     Notes,
     /// Show every part of the session in the post again.
     Hide,
+    /// Back to the section the session's kind gives.
+    Section,
 }
 
 pub fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
@@ -90,6 +92,7 @@ fn clear(session: &mut Session, field: ClearField) {
         ClearField::End => session.end = None,
         ClearField::Notes => session.notes.clear(),
         ClearField::Hide => session.hidden.clear(),
+        ClearField::Section => session.section = None,
     }
 }
 

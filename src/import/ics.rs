@@ -325,7 +325,9 @@ fn sched_speakers(tail: &str) -> Option<Vec<Speaker>> {
                 return None;
             }
             let org = if person.len() > 1 { person.last().copied() } else { company };
-            speakers.push(Speaker { name: person[0].to_string(), org: org.map(str::to_string) });
+            // "Name, Job title, Company": the job title is the role.
+            let role = (person.len() > 2).then(|| person[1..person.len() - 1].join(", "));
+            speakers.push(Speaker { name: person[0].to_string(), role, org: org.map(str::to_string) });
         }
     }
     Some(speakers).filter(|s| !s.is_empty())
@@ -399,15 +401,15 @@ mod tests {
         );
         assert_eq!(
             names("Jonathan Bryce, Executive Director, Linux Foundation & Chris Aniszczyk, CTO, CNCF"),
-            ["Jonathan Bryce (Linux Foundation)", "Chris Aniszczyk (CNCF)"]
+            ["Jonathan Bryce, Executive Director (Linux Foundation)", "Chris Aniszczyk, CTO (CNCF)"]
         );
         assert_eq!(
             names("Greg Kroah-Hartman, Linux Kernel Maintainer & Fellow, The Linux Foundation"),
-            ["Greg Kroah-Hartman (The Linux Foundation)"]
+            ["Greg Kroah-Hartman, Linux Kernel Maintainer & Fellow (The Linux Foundation)"]
         );
         assert_eq!(
             names("Idit Levine, Founder & CEO, Solo.io & Keith Babo, Solo.io"),
-            ["Idit Levine (Solo.io)", "Keith Babo (Solo.io)"]
+            ["Idit Levine, Founder & CEO (Solo.io)", "Keith Babo (Solo.io)"]
         );
         assert_eq!(names("Trygve Tatsuya Falch"), ["Trygve Tatsuya Falch"]);
         assert!(sched_speakers("Powered by Nature, Data, and Open Science").is_none());

@@ -87,6 +87,9 @@ pub struct Session {
     pub floating: bool,
     /// Parts of the session's section the post leaves out.
     pub hidden: Vec<Hidden>,
+    /// A section of the post of the person's own ("Communauté et
+    /// inclusion"), instead of the one its kind gives.
+    pub section: Option<String>,
 }
 
 /// How long a talk without an end time is taken to last.
@@ -153,6 +156,7 @@ impl Session {
             end => "end", room => "room", track => "track", tags => "tags", links => "links", status => "status",
             verdict => "verdict", schedule_id => "schedule_id", abstract_text => "abstract",
             removed_from_schedule => "removed_from_schedule", floating => "at", hidden => "hide",
+            section => "section",
         );
         match merge_notes(&base.notes, &mine.notes, &theirs.notes) {
             Some(notes) => merged.notes = notes,

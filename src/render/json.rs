@@ -41,6 +41,9 @@ pub struct SessionJson<'a> {
 #[derive(Serialize)]
 pub struct SpeakerJson<'a> {
     pub name: &'a str,
+    /// Left out when the speaker has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'a str>,
     pub org: Option<&'a str>,
 }
 
@@ -67,7 +70,11 @@ pub fn session<'a>(event: &'a Event, s: &'a Session, vocabulary: &'a Vocabulary,
         date: event.date_of(s.day).map(|d| d.to_string()),
         title: &s.title,
         kind: s.kind.key(),
-        speakers: s.speakers.iter().map(|sp| SpeakerJson { name: &sp.name, org: sp.org.as_deref() }).collect(),
+        speakers: s
+            .speakers
+            .iter()
+            .map(|sp| SpeakerJson { name: &sp.name, role: sp.role.as_deref(), org: sp.org.as_deref() })
+            .collect(),
         start: s.at.map(|t| t.to_rfc3339()),
         end: s.end.map(|t| t.to_rfc3339()),
         room: s.room.as_deref(),

@@ -7,7 +7,7 @@
 use comfy_table::{ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle as Lines, Width};
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{Event, Lang, Session, Status, Vocabulary};
+use crate::model::{Event, Lang, Session, Speaker, Status, Vocabulary};
 use crate::render::words::{kind_label, status_label, words};
 use crate::render::{Row, time_range};
 use crate::ui::sanitize_line;
@@ -172,7 +172,7 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
 fn speakers_cell(session: &Session) -> String {
     match session.speakers.as_slice() {
         [first, _, _, ..] => format!("{} +{}", first.name, session.speakers.len() - 1),
-        _ => session.speakers_line(),
+        _ => session.speakers.iter().map(Speaker::name_and_org).collect::<Vec<_>>().join(", "),
     }
 }
 
@@ -265,7 +265,6 @@ pub fn events(lines: &[EventLine<'_>], style: &TableStyle<'_>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Speaker;
 
     fn columns() -> Vec<Column> {
         let cells = |text: &str| vec![text.to_string(), String::new()];

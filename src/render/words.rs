@@ -323,6 +323,19 @@ pub fn figures_line(f: &crate::render::markdown::Figures, lang: Lang) -> String 
     format!("{lead} {}{programme}.", parts.join(", "))
 }
 
+/// "A, B et C": names joined as a sentence says them.
+pub fn join_names(names: &[String], lang: Lang) -> String {
+    let and = match lang {
+        Lang::Fr => " et ",
+        Lang::En => " and ",
+    };
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+    }
+}
+
 pub fn series_text(lang: Lang, total: usize) -> String {
     match lang {
         Lang::Fr => format!("Cet article fait partie d’une série de {total} articles\u{a0}:"),
@@ -333,6 +346,14 @@ pub fn series_text(lang: Lang, total: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_join_as_a_sentence() {
+        let names = |list: &[&str]| list.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_names(&names(&["A"]), Lang::Fr), "A");
+        assert_eq!(join_names(&names(&["A", "B", "C"]), Lang::Fr), "A, B et C");
+        assert_eq!(join_names(&names(&["A", "B"]), Lang::En), "A and B");
+    }
 
     #[test]
     fn labels_follow_the_language() {

@@ -84,6 +84,7 @@ pub struct SessionRecord {
     pub removed_from_schedule: bool,
     #[serde(default)]
     pub hide: Vec<String>,
+    pub section: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -247,6 +248,7 @@ pub fn session_on_any_day(record: SessionRecord, event: &Event) -> Result<Sessio
         removed_from_schedule: record.removed_from_schedule,
         floating: record.at.as_ref().is_some_and(|at| at.offset.is_none()),
         hidden: record.hide.iter().map(|h| h.parse()).collect::<Result<_, Error>>()?,
+        section: record.section.filter(|s| !s.trim().is_empty()),
     })
 }
 
@@ -360,6 +362,7 @@ pub const SESSION_KEYS: &[Key<Session>] = &[
     scheduled("abstract", |s| s.abstract_text.as_deref().map(Value::from)),
     key("removed_from_schedule", |s| s.removed_from_schedule.then(|| Value::from(true))),
     key("hide", |s| string_array(&s.hidden.iter().map(|h| h.key().to_string()).collect::<Vec<_>>())),
+    key("section", |s| s.section.as_deref().map(Value::from)),
 ];
 
 /// The keys of `model`, as `keys` write them.

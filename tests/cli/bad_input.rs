@@ -396,3 +396,31 @@ fn notes_dir_is_the_journal_unless_dir_is_given_and_empty_is_unset() {
     let shown = journal(String::from_utf8(out.stdout).unwrap());
     assert!(shown.starts_with("journal: [TMP]/") && shown.ends_with("notes"), "the platform directory: {shown}");
 }
+
+#[test]
+fn a_post_title_or_section_that_cannot_be() {
+    let env = with_one_session();
+    // One title for several posts would name them all alike.
+    let dir = env.root.path().join("posts");
+    let out = fails_without_change(&env, &["export", "md", "--per-day", dir.to_str().unwrap(), "--title", "Récap"], 2);
+    assert!(out.contains("--title") && out.contains("--per-day"), "{out}");
+    assert!(!dir.exists());
+    // A section by hand that is not text: the file is reported, not rewritten.
+    let path = env.journal().join("kubecon-europe-2024.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("title = \"Gateway API\"", "title = \"Gateway API\"\nsection = 3")).unwrap();
+    let out = fails_without_change(&env, &["list"], 1);
+    assert!(out.contains("kubecon-europe-2024.toml:") && out.contains("expected a string"), "{out}");
+}
+
+#[test]
+fn an_empty_section_is_no_section() {
+    let env = with_one_session();
+    env.ok(["edit", "1", "--section", "Réseau"]);
+    assert!(env.kubecon_file().contains("section = \"Réseau\""));
+    env.ok(["edit", "1", "--section", "  "]);
+    assert!(!env.kubecon_file().contains("section"), "{}", env.kubecon_file());
+    env.ok(["edit", "1", "--section", "Réseau"]);
+    env.ok(["edit", "1", "--clear", "section"]);
+    assert!(!env.kubecon_file().contains("section"));
+}

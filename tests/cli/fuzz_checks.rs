@@ -106,4 +106,11 @@ proptest! {
         checks::speaker(&input);
         checks::verdict(&input);
     }
+
+    /// Names, roles and organisations made of the characters that delimit
+    /// them: every speaker still reads back as stored.
+    #[test]
+    fn speakers_built_of_delimiters_read_back(input in "[a@ \\[\\]()]{0,16}") {
+        checks::speaker(&input);
+    }
 }

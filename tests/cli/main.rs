@@ -26,5 +26,6 @@ mod model;
 mod photos;
 mod properties;
 mod read_back;
+mod recaps;
 mod reliability;
 mod tables;

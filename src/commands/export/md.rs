@@ -52,6 +52,14 @@ pub struct MdArgs {
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
 
+    /// The post's title, instead of the event's name or the day's title
+    #[arg(long, conflicts_with = "per_day")]
+    title: Option<String>,
+
+    /// One outline for all the days: keynotes together, then your sections (`add --section`), the talks…, without a heading per day
+    #[arg(long)]
+    by_section: bool,
+
     /// Print the built-in template and exit
     #[arg(long)]
     print_template: bool,
@@ -145,6 +153,8 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         draft: args.draft,
         figures_line: args.figures,
         headings: headings.clone(),
+        by_section: args.by_section,
+        title: args.title.clone(),
     };
     let pattern = args.series_url.as_deref().or(ctx.config()?.series_url.as_deref()).unwrap_or(DEFAULT_SERIES_URL);
     let series = series_posts(&file, pattern, lang);

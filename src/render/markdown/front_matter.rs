@@ -13,7 +13,8 @@ pub enum FrontMatter {
 }
 
 /// The block that opens the post, or nothing. `draft` only when asked:
-/// a static site builds no page of a draft by default.
+/// a static site builds no page of a draft by default. No `tags` line
+/// without tags: an empty list is a line for the author to delete.
 pub fn front_matter(
     kind: FrontMatter,
     title: &str,
@@ -30,8 +31,10 @@ pub fn front_matter(
             if let Some(author) = author {
                 let _ = writeln!(out, "author: {}", quote(author));
             }
-            let tags: Vec<String> = tags.iter().map(|t| quote(t)).collect();
-            let _ = writeln!(out, "tags: [{}]", tags.join(", "));
+            if !tags.is_empty() {
+                let tags: Vec<String> = tags.iter().map(|t| quote(t)).collect();
+                let _ = writeln!(out, "tags: [{}]", tags.join(", "));
+            }
             if draft {
                 out.push_str("draft: true\n");
             }
@@ -45,7 +48,9 @@ pub fn front_matter(
             if let Some(author) = author {
                 doc["author"] = toml_edit::value(author);
             }
-            doc["tags"] = toml_edit::value(tags.iter().map(String::as_str).collect::<toml_edit::Array>());
+            if !tags.is_empty() {
+                doc["tags"] = toml_edit::value(tags.iter().map(String::as_str).collect::<toml_edit::Array>());
+            }
             if draft {
                 doc["draft"] = toml_edit::value(true);
             }

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::model::{DayNotes, Event, Hidden, Kind, Lang, Session, Status, Vocabulary, text};
 use crate::render::time_range;
-use crate::render::words::{PostWords, figures_line, link_label, post_words, series_text, words};
+use crate::render::words::{PostWords, figures_line, join_names, link_label, post_words, series_text, words};
 
 pub use escape::{escape_inline, escape_url, user_markdown};
 pub use front_matter::FrontMatter;
@@ -119,9 +119,19 @@ pub struct DayData {
     pub section_level: &'static str,
     pub talk_level: &'static str,
     pub keynotes: Vec<TalkData>,
+    /// The person's own sections (`--section`), in the order of their
+    /// first session, after the keynotes.
+    pub sections: Vec<SectionData>,
     pub talks: Vec<TalkData>,
     pub wished: Vec<TalkData>,
     pub meetings: Vec<TalkData>,
+}
+
+/// A section of the person's own: its heading and its sessions.
+#[derive(Debug, Serialize)]
+pub struct SectionData {
+    pub heading: String,
+    pub talks: Vec<TalkData>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -140,6 +150,9 @@ pub struct TalkData {
     pub meta: String,
     /// The speakers one per line, when they are too many for the line.
     pub panelists: Vec<String>,
+    /// The list marker of `panelists`: one the notes do not open with, so
+    /// that the two lists stay two (CommonMark joins lists of one marker).
+    pub panelist_marker: &'static str,
     /// Whether the talk has a heading of its own (else its notes follow
     /// the section's heading).
     pub heading: bool,
@@ -193,6 +206,11 @@ pub struct PostInput<'a> {
     pub figures_line: bool,
     /// Headings the config renames (`None`: the built-in word).
     pub headings: HeadingOverrides,
+    /// One outline for all the days (keynotes together, then each
+    /// section), without a heading per day: a recap told by theme.
+    pub by_section: bool,
+    /// The post's title, instead of the one the event and day give.
+    pub title: Option<String>,
 }
 
 /// Section headings renamed by the config; `Some("")` leaves one out.
@@ -210,21 +228,36 @@ pub struct HeadingOverrides {
 /// one post with a section per day.
 pub fn build(input: &PostInput<'_>) -> Post {
     let w = words(input.lang);
-    let single = input.days.len() == 1;
-    let mut anchors = Anchors::default();
-    let days: Vec<DayData> = input.days.iter().map(|&d| day_data(input, d, single, &mut anchors)).collect();
-    let all_talks = days.iter().flat_map(|d| d.keynotes.iter().chain(&d.talks).chain(&d.meetings).chain(&d.wished));
-    let to_try: Vec<TalkData> = all_talks.filter(|t| t.verdict_key == "to-try").cloned().collect();
-    let day_notes = |day: u32| input.event.days.get(&day).cloned().unwrap_or_default();
-    let (intro, conclusion) = match input.days.as_slice() {
-        [day] => (day_notes(*day).intro.unwrap_or_default(), day_notes(*day).conclusion.unwrap_or_default()),
-        _ => (String::new(), String::new()),
-    };
-    let title = post_title(input.event, &input.days, input.lang);
-    // A day's post takes that day's headings for the post-wide sections too.
-    let single_day_notes = match input.days.as_slice() {
-        [day] => input.event.days.get(day).cloned(),
+    // What the person wrote for the post as a whole: the day's, for a day's
+    // post; every day's, in order, for an outline by section.
+    let own_notes = match input.days.as_slice() {
+        [day] => Some(input.event.days.get(day).cloned().unwrap_or_default()),
+        days if input.by_section => Some(merged_notes(input.event, days)),
         _ => None,
+    };
+    let mut anchors = Anchors::default();
+    let days: Vec<DayData> = match &own_notes {
+        Some(notes) => vec![day_data(input, &input.days, notes, true, &mut anchors)],
+        None => input
+            .days
+            .iter()
+            .map(|&d| {
+                let notes = input.event.days.get(&d).cloned().unwrap_or_default();
+                day_data(input, &[d], &notes, false, &mut anchors)
+            })
+            .collect(),
+    };
+    let all_talks = days.iter().flat_map(|d| {
+        let own = d.sections.iter().flat_map(|section| &section.talks);
+        d.keynotes.iter().chain(own).chain(&d.talks).chain(&d.meetings).chain(&d.wished)
+    });
+    let to_try: Vec<TalkData> = all_talks.filter(|t| t.verdict_key == "to-try").cloned().collect();
+    let own_text =
+        |text: fn(&DayNotes) -> &Option<String>| own_notes.as_ref().and_then(|n| text(n).clone()).unwrap_or_default();
+    let (intro, conclusion) = (own_text(|n| &n.intro), own_text(|n| &n.conclusion));
+    let title = match input.title.as_deref().map(text::one_line).filter(|t| !t.is_empty()) {
+        Some(title) => title,
+        None => post_title(input.event, &input.days, input.lang),
     };
     let date = input.days.first().and_then(|d| input.event.date_of(*d)).unwrap_or(input.event.start);
     let tags = post_tags(input);
@@ -249,7 +282,8 @@ pub fn build(input: &PostInput<'_>) -> Post {
         title: escape_inline(&title),
         tags,
         figures: figures(input),
-        headings: headings(input, single_day_notes.as_ref()),
+        // A day's post takes that day's headings for the post-wide sections too.
+        headings: headings(input, own_notes.as_ref()),
         meta: PostMeta {
             title: String::new(),
             date: date.to_string(),
@@ -261,7 +295,9 @@ pub fn build(input: &PostInput<'_>) -> Post {
     // Like the title of a hand-written recap: "… — Jour 2 (jeudi 21 mars)".
     let own_title = |day: &u32| input.event.days.get(day).is_some_and(|n| n.title.is_some());
     let dated_title = match input.days.as_slice() {
-        [day] if !own_title(day) => format!("{title} ({})", words(input.lang).day_and_month(date)),
+        [day] if !own_title(day) && input.title.is_none() => {
+            format!("{title} ({})", words(input.lang).day_and_month(date))
+        }
         _ => title,
     };
     post.front_matter = front_matter(input.front_matter, &dated_title, date, &post.tags, input.author, input.draft);
@@ -270,13 +306,36 @@ pub fn build(input: &PostInput<'_>) -> Post {
     post
 }
 
-fn day_data(input: &PostInput<'_>, day: u32, single: bool, anchors: &mut Anchors) -> DayData {
+/// The days' texts one after the other, and the headings the first of
+/// them renames, for a post of several days told as one outline.
+fn merged_notes(event: &Event, days: &[u32]) -> DayNotes {
+    let all: Vec<&DayNotes> = days.iter().filter_map(|d| event.days.get(d)).collect();
+    let joined = |text: fn(&DayNotes) -> &Option<String>| {
+        let parts: Vec<&str> = all.iter().filter_map(|n| text(n).as_deref()).map(str::trim).collect();
+        Some(parts.join("\n\n")).filter(|t| !t.is_empty())
+    };
+    let mut headings = BTreeMap::new();
+    for notes in all.iter().rev() {
+        headings.extend(notes.headings.clone());
+    }
+    DayNotes {
+        intro: joined(|n| &n.intro),
+        conclusion: joined(|n| &n.conclusion),
+        wished: joined(|n| &n.wished),
+        headings,
+        ..DayNotes::default()
+    }
+}
+
+/// The sections of `days` (one day, or all the post's days as one outline
+/// when `single`).
+fn day_data(input: &PostInput<'_>, days: &[u32], notes: &DayNotes, single: bool, anchors: &mut Anchors) -> DayData {
     let w = words(input.lang);
-    let notes = input.event.days.get(&day).cloned().unwrap_or_default();
+    let day = days.first().copied().unwrap_or(1);
     let date = input.event.date_of(day);
     let (section_level, talk_level) = if single { ("##", "###") } else { ("###", "####") };
     let depth = if single { 3 } else { 4 };
-    let sessions: Vec<&Session> = input.sessions.iter().copied().filter(|s| s.day == day).collect();
+    let sessions: Vec<&Session> = input.sessions.iter().copied().filter(|s| days.contains(&s.day)).collect();
     let mut talk = |s: &Session, with_section: bool| talk_data(input, s, with_section.then_some(&mut *anchors), depth);
     let heading = if single {
         String::new()
@@ -298,17 +357,26 @@ fn day_data(input: &PostInput<'_>, day: u32, single: bool, anchors: &mut Anchors
             user_markdown(notes.conclusion.as_deref().unwrap_or(""), depth - 1)
         },
         wished_text: user_markdown(notes.wished.as_deref().unwrap_or(""), depth - 1),
-        headings: headings(input, Some(&notes)),
+        headings: headings(input, Some(notes)),
         section_level,
         talk_level,
         keynotes: Vec::new(),
+        sections: Vec::new(),
         talks: Vec::new(),
         wished: Vec::new(),
         meetings: Vec::new(),
     };
-    let keynote_block = keynote_block(&sessions);
+    let blocks: HashMap<u32, Block> =
+        days.iter().map(|&d| (d, keynote_block(sessions.iter().copied().filter(|s| s.day == d)))).collect();
     for s in sessions.iter().copied() {
-        match section_of(s, keynote_block) {
+        match section_of(s, blocks.get(&s.day).copied().flatten()) {
+            Section::Own(heading) => {
+                let talk = talk(s, true);
+                match day_data.sections.iter_mut().find(|section| section.heading == heading) {
+                    Some(section) => section.talks.push(talk),
+                    None => day_data.sections.push(SectionData { heading, talks: vec![talk] }),
+                }
+            }
             Section::Keynotes => day_data.keynotes.push(talk(s, true)),
             Section::Talks => day_data.talks.push(talk(s, true)),
             Section::Wished => day_data.wished.push(talk(s, false)),
@@ -319,6 +387,8 @@ fn day_data(input: &PostInput<'_>, day: u32, single: bool, anchors: &mut Anchors
 }
 
 enum Section {
+    /// The heading of a section the person named, escaped.
+    Own(String),
     Keynotes,
     Talks,
     Wished,
@@ -329,8 +399,8 @@ enum Section {
 /// is a keynote panel.
 type Block = Option<(DateTime<FixedOffset>, DateTime<FixedOffset>)>;
 
-fn keynote_block(sessions: &[&Session]) -> Block {
-    let keynotes = sessions.iter().filter(|s| s.kind == Kind::Keynote);
+fn keynote_block<'a>(sessions: impl Iterator<Item = &'a Session> + Clone) -> Block {
+    let keynotes = sessions.filter(|s| s.kind == Kind::Keynote);
     let start = keynotes.clone().filter_map(|s| s.at).min()?;
     let end = keynotes.filter_map(|s| s.ends_at()).max()?;
     Some((start, end))
@@ -339,7 +409,11 @@ fn keynote_block(sessions: &[&Session]) -> Block {
 /// Where a session goes in the post: what was not seen goes to the wished
 /// list (a replay the user has not noted yet too); a panel during the
 /// keynotes stays with them; sponsors and networking to their own section.
+/// A section the person named wins over all of these.
 fn section_of(s: &Session, keynote_block: Block) -> Section {
+    if let Some(own) = s.section.as_deref().map(text::one_line).filter(|h| !h.is_empty()) {
+        return Section::Own(escape_inline(&own));
+    }
     let unseen = matches!(s.status, Status::Missed | Status::Planned)
         || (s.status == Status::Replay && s.notes.trim().is_empty());
     let among_keynotes = |s: &Session| {
@@ -357,7 +431,7 @@ fn section_of(s: &Session, keynote_block: Block) -> Section {
 
 fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, depth: usize) -> TalkData {
     let title = text::one_line(&s.title);
-    let speakers = escape_inline(&s.speakers_line());
+    let speakers = escape_inline(&byline(s, input.lang));
     let room = s.room.as_deref().map(escape_inline).unwrap_or_default();
     let links: Vec<LinkData> = s
         .links
@@ -392,6 +466,7 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
         links,
         meta: meta.join(" · "),
         panelists,
+        panelist_marker: if s.notes.trim_start().starts_with('*') { "+" } else { "*" },
         heading,
         notes: user_markdown(&s.notes, depth),
         verdict: match s.verdict.as_deref() {
@@ -402,6 +477,15 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
         tags: s.tags.iter().map(|t| escape_inline(t)).collect(),
         abstract_text: s.abstract_text.as_deref().map(escape_inline).unwrap_or_default(),
     }
+}
+
+/// The speakers as the post names them: "A (Org), B", or, when one has a
+/// role and commas would run together, "A, CEO (Org) et B, animateur".
+fn byline(s: &Session, lang: Lang) -> String {
+    if s.speakers.iter().all(|sp| sp.role.is_none()) {
+        return s.speakers_line();
+    }
+    join_names(&s.speakers.iter().map(ToString::to_string).collect::<Vec<_>>(), lang)
 }
 
 /// The section headings: the day's (`notes day N --heading`), else the

@@ -1,6 +1,7 @@
 //! The test environment: a temp journal, a cleared environment with pinned
 //! clock, time zone, colours and width, and helpers to run the built binary.
 
+pub mod outline;
 pub mod pictures;
 
 use std::collections::BTreeMap;

@@ -63,8 +63,8 @@ fn sched_kubecon_2026() {
             end: "2026-03-24T09:35:00+01:00",
             room: "Hall 12",
             speakers: json!([
-                { "name": "Jonathan Bryce", "org": "Linux Foundation" },
-                { "name": "Chris Aniszczyk", "org": "Linux Foundation" }
+                { "name": "Jonathan Bryce", "role": "Executive Director, Cloud and Infrastructure", "org": "Linux Foundation" },
+                { "name": "Chris Aniszczyk", "role": "CTO, Cloud and Infrastructure", "org": "Linux Foundation" }
             ]),
         },
     );

@@ -5,24 +5,33 @@ use serde_json::json;
 use super::{CAMP, SCHED, find, import_fresh, programme};
 
 #[test]
-fn sched_job_titles_are_not_speakers() {
+fn sched_job_titles_are_roles_not_speakers() {
     let (env, _) = import_fresh(SCHED, Some("Europe/Amsterdam"));
     let talks = programme(&env);
     // "… - Greg Kroah-Hartman\, Linux Kernel Maintainer & Fellow\, The Linux Foundation"
     let cra = find(&talks, "0e6014ba6bd311182b5c7f66e453c1cc");
-    assert_eq!(cra["speakers"], json!([{ "name": "Greg Kroah-Hartman", "org": "The Linux Foundation" }]));
+    assert_eq!(
+        cra["speakers"],
+        json!([{ "name": "Greg Kroah-Hartman", "role": "Linux Kernel Maintainer & Fellow", "org": "The Linux Foundation" }])
+    );
     // "… - Idit Levine\, Founder & CEO\, Solo.io & Keith Babo\, Chief Product Officer\, Solo.io"
     let pilot = find(&talks, "8a870483f2da5b962d9ed83226bd1114");
     assert_eq!(
         pilot["speakers"],
-        json!([{ "name": "Idit Levine", "org": "Solo.io" }, { "name": "Keith Babo", "org": "Solo.io" }])
+        json!([
+            { "name": "Idit Levine", "role": "Founder & CEO", "org": "Solo.io" },
+            { "name": "Keith Babo", "role": "Chief Product Officer", "org": "Solo.io" }
+        ])
     );
     // "… Platform - Thomas Comtet\, Senior Staff Engineer\, SNCF & Yann Rotilio\, Senior Staff Engineer - Kubernetes Specialist\, SNCF"
     let sncf = find(&talks, "10fcd25ee6ea03a74a94f8ea68471526");
     assert_eq!(sncf["title"], "Keynote: Keeping Sovereignty on Track: Kubernetes Powering a National Railway Platform");
     assert_eq!(
         sncf["speakers"],
-        json!([{ "name": "Thomas Comtet", "org": "SNCF" }, { "name": "Yann Rotilio", "org": "SNCF" }])
+        json!([
+            { "name": "Thomas Comtet", "role": "Senior Staff Engineer", "org": "SNCF" },
+            { "name": "Yann Rotilio", "role": "Senior Staff Engineer - Kubernetes Specialist", "org": "SNCF" }
+        ])
     );
 }
 
