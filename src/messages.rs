@@ -485,8 +485,16 @@ messages! {
         fr: "{link} ne peut pas être exportée\u{a0}: {why}",
     }
     pictures_link_journal(count: usize, dir: &str) {
-        en: "The post links its {count} pictures to the journal's copies in {dir}; --per-day DIR puts web-sized copies beside the posts",
-        fr: "L’article lie ses {count} images aux copies du journal dans {dir}\u{a0}; --per-day DIR en met des copies pour le web à côté des articles",
+        en: "The post links its {count} pictures to the journal's copies in {dir}; --bundle with --output FILE or --per-day DIR puts web-sized copies beside the posts",
+        fr: "L’article lie ses {count} images aux copies du journal dans {dir}\u{a0}; --bundle avec --output FICHIER ou --per-day DOSSIER en met des copies pour le web à côté des articles",
+    }
+    bundle_needs_a_place() {
+        en: "--bundle needs a place for the pictures",
+        fr: "--bundle a besoin d’un endroit pour les images",
+    }
+    hint_bundle_place() {
+        en: "add --output FOLDER/index.md (the pictures go beside it) or --per-day DIR",
+        fr: "ajoutez --output DOSSIER/index.md (les images vont à côté) ou --per-day DOSSIER",
     }
     wrote_posts_and_pictures(count: usize, pictures: usize, dir: &str) {
         en: "Wrote {count} posts and {pictures} pictures to {dir}",

@@ -405,6 +405,8 @@ fn a_post_title_or_section_that_cannot_be() {
     let out = fails_without_change(&env, &["export", "md", "--per-day", dir.to_str().unwrap(), "--title", "Récap"], 2);
     assert!(out.contains("--title") && out.contains("--per-day"), "{out}");
     assert!(!dir.exists());
+    let out = fails_without_change(&env, &["--lang", "fr", "export", "md", "--bundle"], 2);
+    assert!(out.contains("--bundle a besoin d’un endroit pour les images"), "{out}");
     // A section by hand that is not text: the file is reported, not rewritten.
     let path = env.journal().join("kubecon-europe-2024.toml");
     let text = std::fs::read_to_string(&path).unwrap();

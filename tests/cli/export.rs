@@ -266,6 +266,12 @@ fn a_recap_day_rebuilt_from_commands_has_the_recap_outline() {
     ]);
     run(&["jot", "Un collègue y est allé, il me fera un retour."]);
     run(&["day", "4", "--conclusion", "Beaucoup d'idées et de motivation. Vivement les conférences en vrai."]);
+    run(&[
+        "day",
+        "4",
+        "--wished",
+        "Deux talks sur le stockage et le multi-tenant, au même créneau que la démo de KIND.",
+    ]);
 
     let output = env
         .cmd(["export", "md", "--day", "4", "--lang", "fr"])
@@ -302,6 +308,9 @@ fn a_recap_day_rebuilt_from_commands_has_the_recap_outline() {
     assert!(post.contains("### Kubernetes Advanced Networking Testing with KIND\n\nSurtout une grande démo de KIND.\n\n**Verdict\u{a0}:** Meh\n"), "{post}");
     assert!(post.contains("- Rook: Intro and Ceph Deep Dive — Satoru Takeuchi, Blaine Gardner ([slides](https://example.org/rook.pdf))"), "{post}");
     assert!(outline.links.iter().filter(|(t, _)| t == "slides").count() >= 3);
+    // The day's own text about the missed talks opens their section.
+    let wished = &post[post.find("## Les talks que j’aurais aimé voir").unwrap()..];
+    assert!(wished.starts_with("## Les talks que j’aurais aimé voir\n\nDeux talks sur le stockage"), "{post}");
     assert_snapshot!(post);
 }
 

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::common::TestEnv;
+use crate::common::pictures::{Photo, dimensions};
 
 fn example() -> &'static str {
     concat!(env!("CARGO_MANIFEST_DIR"), "/examples/journal")
@@ -61,4 +62,48 @@ fn an_exported_event_builds_with_hugo_into_pages_with_one_title_and_working_seri
         pages += 1;
     }
     assert_eq!(pages, 3);
+}
+
+/// A post by section with a photo, exported as a page bundle: Hugo
+/// publishes the page with one title and the photo beside it.
+#[test]
+fn a_page_bundle_builds_with_its_photo() {
+    let Some(hugo) = hugo() else {
+        assert!(std::env::var_os("NOTES_REQUIRE_HUGO").is_none(), "hugo must be installed here (see .ci/run)");
+        eprintln!("hugo is not installed: the site build is not checked");
+        return;
+    };
+    let env = TestEnv::new();
+    let now = "2019-05-23T19:00:00+02:00";
+    let run = |args: &[&str]| env.cmd(args).env("NOTES_NOW", now).assert().success();
+    run(&[
+        "event",
+        "add",
+        "KubeCon Barcelona 2019",
+        "--start",
+        "2019-05-21",
+        "--end",
+        "2019-05-23",
+        "--tz",
+        "Europe/Madrid",
+    ]);
+    run(&["add", "Diversity Lunch", "-k", "networking", "-d", "2", "--section", "Communauté"]);
+    let photo = env.root.path().join("lunch.jpg");
+    std::fs::write(&photo, Photo::new(3).size(2400, 1800).jpeg()).unwrap();
+    run(&["attach", photo.to_str().unwrap(), "--caption", "La table du déjeuner"]);
+    run(&["add", "Keynotes", "-k", "keynote", "-d", "1", "-m", "Quatre keynotes."]);
+    let site = site(env.root.path());
+    let index = site.join("content/posts/barcelone/index.md");
+    let args = ["export", "md", "--by-section", "--front-matter", "yaml", "--bundle", "-o", index.to_str().unwrap()];
+    run(&args);
+    let out = Command::new(hugo).arg("--source").arg(&site).arg("--quiet").output().unwrap();
+    assert!(out.status.success(), "hugo: {}", String::from_utf8_lossy(&out.stderr));
+    let page = site.join("public/posts/barcelone");
+    let html = std::fs::read_to_string(page.join("index.html")).unwrap();
+    assert_eq!(html.matches("<h1").count(), 1, "{html}");
+    let images: Vec<&str> = html.split("<img src=\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+    assert_eq!(images.len(), 1, "{html}");
+    let published = page.join(images[0]);
+    assert!(published.is_file(), "{} is not published", published.display());
+    assert_eq!(dimensions(&std::fs::read(published).unwrap()), (1600, 1200), "web-sized");
 }

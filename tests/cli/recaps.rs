@@ -187,6 +187,17 @@ fn a_first_kubecon_told_by_theme_in_one_post() {
     assert!(!post.contains("Krew: The Package Manager") && !post.contains("*Karol Golab"), "{post}");
     let journal = env.journal().display().to_string();
     assert_snapshot!(post.replace(&journal, "[journal]"));
+
+    // For the site: the post and its photo in one page bundle.
+    let bundle = env.root.path().join("site/content/posts/barcelone");
+    let index = bundle.join("index.md");
+    let args = ["--by-section", "--lang", "fr", "--front-matter", "yaml", "--title", title, "--bundle", "-o"];
+    env.ok([&["export", "md"][..], &args, &[index.to_str().unwrap()]].concat());
+    let published = std::fs::read_to_string(&index).unwrap();
+    let images = crate::common::outline::outline(&published).images;
+    assert_eq!(images.len(), 1, "{published}");
+    assert!(!images[0].contains('/') && bundle.join(&images[0]).is_file(), "{images:?}");
+    assert_eq!(published.replace(&images[0], "x.jpg"), post.replace(&outline.images[0], "x.jpg"));
 }
 
 /// The first day of a KubeCon written as seven consultants wrote it (here

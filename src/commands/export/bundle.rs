@@ -2,8 +2,9 @@
 //! link to, made web-sized (EXIF orientation applied, longest side
 //! `--image-size`, no metadata left) beside the posts of `--per-day DIR`,
 //! in a Hugo page bundle per day (`--bundle`: `DIR/<slug>-day-N/index.md`
-//! and its pictures) or in `DIR/images/`; the links follow them. A post
-//! written as one file keeps its links to the journal's copies.
+//! and its pictures) or in `DIR/images/`, or beside the one post of
+//! `--output FILE --bundle`; the links follow them. A post written without
+//! `--bundle` to one file or stdout keeps its links to the journal's copies.
 
 use std::path::{Path, PathBuf};
 
@@ -20,9 +21,9 @@ use crate::store::{Journal, assets_folder, write_output};
 /// How an export with pictures is laid out.
 #[derive(Debug, Args)]
 pub struct PictureArgs {
-    /// With --per-day: a Hugo page bundle per day, DIR/<slug>-day-N/index.md with its pictures beside it
-    #[arg(long, requires = "per_day")]
-    bundle: bool,
+    /// With --per-day: a Hugo page bundle per day, DIR/<slug>-day-N/index.md with its pictures beside it; with --output FILE: the pictures beside FILE
+    #[arg(long)]
+    pub bundle: bool,
 
     /// Longest side of the exported pictures, in pixels (never enlarged)
     #[arg(long, value_name = "PIXELS", default_value_t = media::WEB_SIZE,
@@ -41,6 +42,17 @@ impl PictureArgs {
     }
 }
 
+/// Where the pictures of an export go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// One post per day into a folder: a bundle per day, or `images/`.
+    PerDay,
+    /// One post written to a file, its pictures beside it.
+    BesideThePost,
+    /// The post links to the journal's copies.
+    InTheJournal,
+}
+
 /// The pictures a set of posts shows, each from the journal to its place
 /// beside the posts (a path relative to the export's folder).
 #[derive(Debug, Default)]
@@ -49,14 +61,14 @@ pub struct Pictures {
     size: u32,
 }
 
-/// Finds the journal's pictures that `sessions` link to. For posts written
-/// one per day (`per_day`), their links are pointed at the copies the
-/// export makes; for one post, they stay and stderr says where they lead.
+/// Finds the journal's pictures that `sessions` link to. Unless they stay
+/// `InTheJournal` (then stderr says where they lead), the links are pointed
+/// at the copies the export makes.
 pub fn prepare(
     ctx: &Context,
     event: &Event,
     sessions: &[&Session],
-    per_day: bool,
+    placement: Placement,
     args: &PictureArgs,
 ) -> Result<(Vec<Session>, Pictures)> {
     let (journal, lang, slug) = (ctx.journal()?, ctx.lang(), event.slug.as_str());
@@ -68,8 +80,10 @@ pub fn prepare(
         if !links.iter().any(|l| journal.asset_path(slug, l).is_some()) {
             continue;
         }
-        let place = |name: &str| {
-            if args.bundle { format!("{slug}-day-{}/{name}", session.day) } else { format!("images/{name}") }
+        let place = |name: &str| match placement {
+            Placement::PerDay if args.bundle => format!("{slug}-day-{}/{name}", session.day),
+            Placement::BesideThePost => name.to_string(),
+            _ => format!("images/{name}"),
         };
         let mut new_links = Vec::new();
         for link in links {
@@ -86,15 +100,16 @@ pub fn prepare(
             }
             // From the post: beside it in a bundle, else in images/.
             let from_post = if args.bundle { name } else { format!("images/{name}") };
+
             new_links.push((link, from_post));
         }
-        if per_day {
+        if placement != Placement::InTheJournal {
             session.notes = rewrite_image_links(&session.notes, |link| {
                 new_links.iter().find(|(old, _)| old == link).map(|(_, new)| new.clone())
             });
         }
     }
-    if !per_day && linked > 0 {
+    if placement == Placement::InTheJournal && linked > 0 {
         let dir = journal.dir().join(assets_folder(slug)).display().to_string();
         ctx.ui.status(&messages::pictures_link_journal(lang, linked, &dir));
     }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::bundle::{self, PictureArgs, Pictures};
+use super::bundle::{self, PictureArgs, Pictures, Placement};
 use super::{OutputArgs, exists_error};
 use crate::args::FilterArgs;
 use crate::context::Context;
@@ -115,7 +115,8 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         ));
     }
     let sessions: Vec<_> = select(std::slice::from_ref(&file), &query).into_iter().map(|r| r.session).collect();
-    let (relinked, pictures) = bundle::prepare(ctx, &file.event, &sessions, args.per_day.is_some(), &args.pictures)?;
+    let placement = placement(&args)?;
+    let (relinked, pictures) = bundle::prepare(ctx, &file.event, &sessions, placement, &args.pictures)?;
     let sessions: Vec<_> = relinked.iter().collect();
     // A day with nothing to say gets no section (a day asked for alone
     // still gets its post, empty or not).
@@ -172,7 +173,24 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         post.series = Some(markdown::series(&posts, position, lang));
     }
     let text = markdown::render(&post, &template)?;
+    if placement == Placement::BesideThePost
+        && let Some(folder) = args.output.file().and_then(Path::parent)
+    {
+        // The pictures first: a post never links to a picture not yet there.
+        args.output.check_free()?;
+        pictures.write(folder, ctx)?;
+    }
     args.output.emit(&text, ctx)
+}
+
+/// Where the pictures go: `--bundle` wants a folder of posts or a file.
+fn placement(args: &MdArgs) -> Result<Placement> {
+    match (args.per_day.is_some(), args.pictures.bundle, args.output.file().is_some()) {
+        (true, _, _) => Ok(Placement::PerDay),
+        (false, true, true) => Ok(Placement::BesideThePost),
+        (false, true, false) => Err(Error::usage(messages::bundle_needs_a_place, messages::hint_bundle_place)),
+        (false, false, _) => Ok(Placement::InTheJournal),
+    }
 }
 
 /// The template named by `--template`, else by `template` in config.

@@ -62,6 +62,19 @@ struct OutputArgs {
 }
 
 impl OutputArgs {
+    /// The file `--output` names, if it is one (not stdout, not a device).
+    fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| !is_stdout(p) && !is_special(p))
+    }
+
+    /// Fails if the output file exists and `--force` was not given.
+    fn check_free(&self) -> Result<()> {
+        match self.file() {
+            Some(path) if path.exists() && !self.force => Err(exists_error(path)),
+            _ => Ok(()),
+        }
+    }
+
     /// `text` to stdout, or to `--output`: a file is replaced atomically
     /// (never an existing one unless `--force`); a device or a pipe
     /// (`/dev/null`, a FIFO) is written to as it is.
