@@ -165,9 +165,11 @@ impl Session {
         if conflicts.is_empty() { Ok(merged) } else { Err(conflicts) }
     }
 
-    /// "Liz Rice (Isovalent), Thomas Graf"
+    /// "Liz Rice (Isovalent), Thomas Graf"; with roles, whose commas would
+    /// run into the list's, "Bob Wise, CEO (Heroku); Kasper Borg Nissen".
     pub fn speakers_line(&self) -> String {
-        self.speakers.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+        let separator = if self.speakers.iter().any(|s| s.role.is_some()) { "; " } else { ", " };
+        self.speakers.iter().map(ToString::to_string).collect::<Vec<_>>().join(separator)
     }
 }
 

@@ -99,14 +99,14 @@ impl Speaker {
     }
 
     /// Splits a prompt answer such as `"Liz Rice (Isovalent), Thomas Graf"`
-    /// on commas and semicolons that are not inside parentheses.
+    /// on commas and semicolons that are not inside parentheses or brackets.
     pub fn parse_list(input: &str) -> Vec<Speaker> {
         let mut parts = Vec::new();
         let (mut depth, mut start) = (0usize, 0);
         for (i, c) in input.char_indices() {
             match c {
-                '(' => depth += 1,
-                ')' => depth = depth.saturating_sub(1),
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = depth.saturating_sub(1),
                 ',' | ';' if depth == 0 => {
                     parts.push(&input[start..i]);
                     start = i + 1;
@@ -228,7 +228,8 @@ mod tests {
 
     #[test]
     fn splits_lists_outside_parentheses() {
-        let list = Speaker::parse_list("Liz Rice (Isovalent), Bob (A, B); Carol");
-        assert_eq!(list, vec![sp("Liz Rice", Some("Isovalent")), sp("Bob", Some("A, B")), sp("Carol", None)]);
+        let list = Speaker::parse_list("Liz Rice (Isovalent), Bob (A, B); Carol, Dan [VP, Cloud] (X)");
+        let dan = with_role("Dan", "VP, Cloud", Some("X"));
+        assert_eq!(list, vec![sp("Liz Rice", Some("Isovalent")), sp("Bob", Some("A, B")), sp("Carol", None), dan]);
     }
 }

@@ -188,6 +188,8 @@ fn a_first_kubecon_told_by_theme_in_one_post() {
     let journal = env.journal().display().to_string();
     assert_snapshot!(post.replace(&journal, "[journal]"));
 
+    assert!(env.ok(["show", "3"]).contains(&format!("Section    {community}")));
+
     // For the site: the post and its photo in one page bundle.
     let bundle = env.root.path().join("site/content/posts/barcelone");
     let index = bundle.join("index.md");
@@ -339,6 +341,16 @@ fn a_day_of_talks_with_roles_and_a_series() {
         "{post}"
     );
     assert!(post.contains("*Yaron Schneider, CTO (Diagrid)*"), "{post}");
+    // Elsewhere: roles in `show` (one speaker from the next by a
+    // semicolon), names and organisations only in a table.
+    let shown = env.ok(["--width", "0", "show", "4"]);
+    assert!(
+        shown
+            .contains("Jose Gomez-Selles, Senior Product manager (RedHat); Kevin Dubois, Principal Developer Advocate"),
+        "{shown}"
+    );
+    let table = env.ok(["--width", "0", "list", "--day", "1"]);
+    assert!(table.contains("Jose Gomez-Selles (RedHat), Kevin Dubois (RedHat)"), "{table}");
     assert!(post.contains("* *Kasper Borg Nissen, animateur*\n* *Ana Silva (Acme)*"), "{post}");
     // Read by a CommonMark parser: the series, the keynotes' jot, the four
     // panelists, then the panel's jot, a list of its own.
