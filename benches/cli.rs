@@ -72,6 +72,30 @@ fn main() {
         notes(&filing, &["photos", camera.to_str().expect("a UTF-8 path")])
     });
     println!("{}", table.render());
+    println!("photos DIR, where the 30 photos go: {}", photo_plan(&pristine, &camera));
+}
+
+/// `notes photos --dry-run`'s plan, tallied: "#3 ×4, #4 ×3, …, unmatched 2".
+fn photo_plan(journal: &Path, camera: &Path) -> String {
+    let out = Command::new(BIN)
+        .args(["photos", "--dry-run", camera.to_str().expect("a UTF-8 path")])
+        .env_clear()
+        .env("NOTES_DIR", journal)
+        .env("NOTES_CONFIG", journal.join("config.toml"))
+        .env("NOTES_NOW", NOW)
+        .output()
+        .expect("notes runs");
+    let mut tally: Vec<(String, usize)> = Vec::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let place = line.split_once(" #").map_or("unmatched".to_string(), |(_, rest)| {
+            format!("#{}", rest.split_whitespace().next().unwrap_or_default())
+        });
+        match tally.iter_mut().find(|(p, _)| *p == place) {
+            Some((_, n)) => *n += 1,
+            None => tally.push((place, 1)),
+        }
+    }
+    tally.iter().map(|(place, n)| format!("{place} ×{n}")).collect::<Vec<_>>().join(", ")
 }
 
 /// `count` camera photos (2000×1500 pixels of noise, 3.8 MB each)

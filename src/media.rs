@@ -200,11 +200,29 @@ fn orientation(bytes: &[u8]) -> Orientation {
     value.and_then(|v| u8::try_from(v).ok()).and_then(Orientation::from_exif).unwrap_or(Orientation::NoTransforms)
 }
 
+/// The EXIF of a JPEG to carry into its web copy: every field of the
+/// picture itself (camera, times, GPS position), not its thumbnail, and no
+/// orientation (the copy is turned upright). `None` when there is none,
+/// or none that can be written back.
+fn kept_exif(bytes: &[u8]) -> Option<Vec<u8>> {
+    let exif = exif::Reader::new().read_from_container(&mut Cursor::new(bytes)).ok()?;
+    let mut writer = exif::experimental::Writer::new();
+    let mut kept = 0;
+    for field in exif.fields().filter(|f| f.ifd_num == exif::In::PRIMARY && f.tag != exif::Tag::Orientation) {
+        writer.push_field(field);
+        kept += 1;
+    }
+    let mut out = Cursor::new(Vec::new());
+    writer.write(&mut out, exif.little_endian()).ok()?;
+    (kept > 0).then(|| out.into_inner())
+}
+
 /// A picture for the web: turned upright as its EXIF orientation says,
 /// its longest side brought down to `max_side` (never enlarged), and
 /// re-encoded in its own format. Nothing of the original's metadata
-/// (GPS position, camera, times) survives: the encoder writes pixels only.
-pub fn web_copy(bytes: &[u8], max_side: u32) -> Result<(Vec<u8>, Format), Problem> {
+/// (GPS position, camera, times) survives, unless `keep_metadata`: then a
+/// JPEG keeps its EXIF but the orientation.
+pub fn web_copy(bytes: &[u8], max_side: u32, keep_metadata: bool) -> Result<(Vec<u8>, Format), Problem> {
     let format = check(bytes)?;
     let mut reader = ImageReader::new(Cursor::new(bytes));
     reader.set_format(format.image_format());
@@ -222,7 +240,10 @@ pub fn web_copy(bytes: &[u8], max_side: u32) -> Result<(Vec<u8>, Format), Proble
                 DynamicImage::ImageLuma8(_) => picture,
                 other => DynamicImage::ImageRgb8(other.to_rgb8()),
             };
-            let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
+            let mut encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
+            if let Some(exif) = keep_metadata.then(|| kept_exif(bytes)).flatten() {
+                image::ImageEncoder::set_exif_metadata(&mut encoder, exif).expect("JPEG takes EXIF");
+            }
             flat.write_with_encoder(encoder)
         }
         Format::Png => picture.write_to(&mut Cursor::new(&mut out), ImageFormat::Png),
@@ -264,10 +285,10 @@ mod tests {
 
     #[test]
     fn web_copies_are_never_enlarged_and_keep_their_ratio() {
-        let (small, _) = web_copy(&jpeg(40, 20), 1600).unwrap();
+        let (small, _) = web_copy(&jpeg(40, 20), 1600, false).unwrap();
         let small = image::load_from_memory(&small).unwrap();
         assert_eq!((small.width(), small.height()), (40, 20));
-        let (big, _) = web_copy(&jpeg(400, 100), 100).unwrap();
+        let (big, _) = web_copy(&jpeg(400, 100), 100, false).unwrap();
         let big = image::load_from_memory(&big).unwrap();
         assert_eq!((big.width(), big.height()), (100, 25));
     }

@@ -361,3 +361,24 @@ fn a_post_on_stdout_links_to_the_journal_s_copies_and_says_so() {
     let said = fails_without_change(&env, &["export", "md", "--bundle"], 2);
     assert!(said.contains("--per-day"), "{said}");
 }
+
+#[test]
+fn export_keeps_the_photos_metadata_only_when_asked() {
+    let env = day_with_pictures();
+    let out = env.root.path().join("kept");
+    env.ok(["export", "md", "--per-day", out.to_str().unwrap(), "--keep-metadata"]);
+    for entry in fs::read_dir(out.join("images")).unwrap() {
+        let bytes = fs::read(entry.unwrap().path()).unwrap();
+        let tags = exif_tags(&bytes);
+        assert!(tags.contains(&exif::Tag::GPSLatitude), "{tags:?}");
+        // The copy is turned upright: no orientation left to apply twice.
+        assert!(!tags.contains(&exif::Tag::Orientation), "{tags:?}");
+        let (width, height) = dimensions(&bytes);
+        assert!(width.max(height) <= 1600, "{width}×{height}");
+        if width < 100 {
+            // The sideways photo, upright, with the time it was taken.
+            assert_eq!((width, height), (20, 40));
+            assert!(tags.contains(&exif::Tag::DateTimeOriginal), "{tags:?}");
+        }
+    }
+}

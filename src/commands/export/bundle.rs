@@ -29,6 +29,10 @@ pub struct PictureArgs {
     #[arg(long, value_name = "PIXELS", default_value_t = media::WEB_SIZE,
           value_parser = clap::value_parser!(u32).range(16..=20_000))]
     image_size: u32,
+
+    /// Keep the photos' EXIF in the exported copies (camera, times, GPS position), left out by default
+    #[arg(long)]
+    keep_metadata: bool,
 }
 
 impl PictureArgs {
@@ -59,6 +63,7 @@ pub enum Placement {
 pub struct Pictures {
     copies: Vec<(PathBuf, PathBuf)>,
     size: u32,
+    keep_metadata: bool,
 }
 
 /// Finds the journal's pictures that `sessions` link to. Unless they stay
@@ -72,7 +77,7 @@ pub fn prepare(
     args: &PictureArgs,
 ) -> Result<(Vec<Session>, Pictures)> {
     let (journal, lang, slug) = (ctx.journal()?, ctx.lang(), event.slug.as_str());
-    let mut pictures = Pictures { copies: Vec::new(), size: args.image_size };
+    let mut pictures = Pictures { copies: Vec::new(), size: args.image_size, keep_metadata: args.keep_metadata };
     let mut linked = 0;
     let mut sessions: Vec<Session> = sessions.iter().map(|s| (*s).clone()).collect();
     for session in &mut sessions {
@@ -125,7 +130,7 @@ impl Pictures {
         for (source, target) in &self.copies {
             bar.inc(1);
             let bytes = journal.read_asset(source)?;
-            let (copy, _) = media::web_copy(&bytes, self.size).map_err(|problem| {
+            let (copy, _) = media::web_copy(&bytes, self.size, self.keep_metadata).map_err(|problem| {
                 let (what, why) = (source.display().to_string(), problem.text());
                 Error::User {
                     message: Text::new(|lang| messages::picture_unusable(lang, &what, why.get(lang))),
