@@ -501,6 +501,86 @@ messages! {
         fr: "{count} articles et {pictures} images écrits dans {dir}",
     }
 
+    // notes team, notes sync
+    cannot_run_git(path: &str) {
+        en: "cannot run {path}: is git installed?",
+        fr: "impossible de lancer {path}\u{a0}: git est-il installé\u{a0}?",
+    }
+    git_failed(command: &str, said: &str) {
+        en: "git {command} failed: {said}",
+        fr: "git {command} a échoué\u{a0}: {said}",
+    }
+    hint_git_failed() {
+        en: "nothing of your notes is lost: they are committed in this clone; run notes sync again",
+        fr: "rien de vos notes n’est perdu\u{a0}: elles sont enregistrées dans ce clone\u{a0}; relancez notes sync",
+    }
+    team_needs_author() {
+        en: "a team journal needs your name, for the post's byline",
+        fr: "un journal d’équipe a besoin de votre nom, pour la signature de l’article",
+    }
+    hint_team_author() {
+        en: "add --author \"Your Name\", or author = \"Your Name\" in the config",
+        fr: "ajoutez --author \"Votre nom\", ou author = \"Votre nom\" dans la configuration",
+    }
+    not_a_team_journal() {
+        en: "this journal is not shared with a team",
+        fr: "ce journal n’est pas partagé avec une équipe",
+    }
+    hint_team_init() {
+        en: "notes team init --author \"Your Name\" [REMOTE] shares it, notes team join REMOTE --author \"Your Name\" joins a team's",
+        fr: "notes team init --author \"Votre nom\" [REMOTE] le partage, notes team join REMOTE --author \"Votre nom\" rejoint celui d’une équipe",
+    }
+    join_needs_empty_dir(dir: &str) {
+        en: "{dir} is not empty: a team's journal is cloned into a new folder",
+        fr: "{dir} n’est pas vide\u{a0}: le journal d’une équipe se clone dans un nouveau dossier",
+    }
+    hint_join_elsewhere() {
+        en: "give another folder with --dir, or notes team init in this journal to share it",
+        fr: "donnez un autre dossier avec --dir, ou notes team init dans ce journal pour le partager",
+    }
+    push_refused() {
+        en: "the others kept pushing while this clone merged: nothing was pushed",
+        fr: "les autres ont poussé pendant que ce clone fusionnait\u{a0}: rien n’a été poussé",
+    }
+    hint_sync_again() {
+        en: "your notes are committed here; run notes sync again",
+        fr: "vos notes sont enregistrées ici\u{a0}; relancez notes sync",
+    }
+    commit_team_init(author: &str) {
+        en: "Share the journal ({author})",
+        fr: "Partage du journal ({author})",
+    }
+    commit_sync(author: &str) { en: "Notes of {author}", fr: "Notes de {author}" }
+    commit_merge() { en: "Merge the team's notes", fr: "Fusion des notes de l’équipe" }
+    team_ready(dir: &str, author: &str) {
+        en: "{dir} is a team journal; you write as {author}. notes sync shares your notes.",
+        fr: "{dir} est un journal d’équipe\u{a0}; vous écrivez en tant que {author}. notes sync partage vos notes.",
+    }
+    team_joined(dir: &str, author: &str) {
+        en: "Joined the team's journal in {dir}; you write as {author}.",
+        fr: "Journal de l’équipe rejoint dans {dir}\u{a0}; vous écrivez en tant que {author}.",
+    }
+    synced(received: usize) {
+        en: "Synced: {received} commits received, everything pushed.",
+        fr: "Synchronisé\u{a0}: {received} commits reçus, tout est poussé.",
+    }
+    synced_offline() {
+        en: "Offline: your notes are committed here and will be pushed by the next notes sync.",
+        fr: "Hors ligne\u{a0}: vos notes sont enregistrées ici et partiront au prochain notes sync.",
+    }
+    synced_no_remote() {
+        en: "Committed here; the journal has no remote (notes team init REMOTE sets one).",
+        fr: "Enregistré ici\u{a0}; le journal n’a pas de dépôt distant (notes team init REMOTE en donne un).",
+    }
+    sync_recovered() {
+        en: "An interrupted sync was undone first; nothing is lost.",
+        fr: "Une synchronisation interrompue a d’abord été annulée\u{a0}; rien n’est perdu.",
+    }
+    merge_left_to_you(name: &str) {
+        en: "{name} could not be merged by meaning: one side does not read",
+        fr: "{name} n’a pas pu être fusionné par le sens\u{a0}: un des côtés ne se lit pas",
+    }
+
     // notes verdict
     verdict_given(id: u32, title: &str, verdict: &str) {
         en: "#{id} {title}: {verdict}",

@@ -22,6 +22,8 @@ mod photos;
 mod plan;
 mod rm;
 mod show;
+mod sync;
+mod team;
 mod unplan;
 mod verdict;
 
@@ -54,6 +56,8 @@ pub enum Command {
     #[command(alias = "search")]
     Filter(filter::FilterCmdArgs),
     Export(export::ExportArgs),
+    Sync(sync::SyncArgs),
+    Team(team::TeamArgs),
     Path(path::PathArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
@@ -79,6 +83,8 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::List(args) => list::run(args, ctx),
         Command::Filter(args) => filter::run(args, ctx),
         Command::Export(args) => export::run(args, ctx),
+        Command::Sync(args) => sync::run(args, ctx),
+        Command::Team(args) => team::run(args, ctx),
         Command::Path(args) => path::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
         Command::Man(args) => man::run(args, ctx),

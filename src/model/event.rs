@@ -163,7 +163,7 @@ impl EventFile {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     pub(crate) fn kubecon() -> Event {

@@ -7,6 +7,7 @@ mod event;
 mod keyword;
 mod session;
 mod speaker;
+pub mod team;
 pub mod text;
 mod verdict;
 mod zone;

@@ -90,6 +90,11 @@ pub struct Session {
     /// A section of the post of the person's own ("Communauté et
     /// inclusion"), instead of the one its kind gives.
     pub section: Option<String>,
+    /// Who noted the session, in a journal shared by a team.
+    pub author: Option<String>,
+    /// What identifies the session across the clones of a team journal,
+    /// where two people may give the same id to different sessions.
+    pub uid: Option<String>,
 }
 
 /// How long a talk without an end time is taken to last.
@@ -138,14 +143,28 @@ impl Session {
     /// the new lines after my version of them. Fields both sides changed
     /// differently are returned, by key, as conflicts.
     pub fn merge(base: &Session, mine: &Session, theirs: &Session) -> Result<Session, Vec<&'static str>> {
+        let (merged, conflicts) = Session::merge_fields(base, mine, theirs, false);
+        if conflicts.is_empty() { Ok(merged) } else { Err(conflicts) }
+    }
+
+    /// [`Session::merge`] where nothing can be refused: a field both sides
+    /// changed takes my value, and notes both sides rewrote keep both
+    /// texts, mine first. For merging team journals, where nobody is there
+    /// to choose.
+    pub fn merge_keeping_mine(base: &Session, mine: &Session, theirs: &Session) -> Session {
+        Session::merge_fields(base, mine, theirs, true).0
+    }
+
+    fn merge_fields(base: &Session, mine: &Session, theirs: &Session, mine_wins: bool) -> (Session, Vec<&'static str>) {
         let mut merged = theirs.clone();
         let mut conflicts = Vec::new();
         macro_rules! take_changed {
             ($($field:ident => $key:literal),* $(,)?) => {$(
                 if mine.$field != base.$field && mine.$field != theirs.$field {
-                    if theirs.$field == base.$field {
+                    if theirs.$field == base.$field || mine_wins {
                         merged.$field = mine.$field.clone();
-                    } else {
+                    }
+                    if theirs.$field != base.$field {
                         conflicts.push($key);
                     }
                 }
@@ -156,13 +175,18 @@ impl Session {
             end => "end", room => "room", track => "track", tags => "tags", links => "links", status => "status",
             verdict => "verdict", schedule_id => "schedule_id", abstract_text => "abstract",
             removed_from_schedule => "removed_from_schedule", floating => "at", hidden => "hide",
-            section => "section",
+            section => "section", author => "author", uid => "uid",
         );
         match merge_notes(&base.notes, &mine.notes, &theirs.notes) {
             Some(notes) => merged.notes = notes,
-            None => conflicts.push("notes"),
+            None => {
+                conflicts.push("notes");
+                if mine_wins {
+                    merged.notes = format!("{}\n\n{}", mine.notes.trim_end(), theirs.notes);
+                }
+            }
         }
-        if conflicts.is_empty() { Ok(merged) } else { Err(conflicts) }
+        (merged, conflicts)
     }
 
     /// "Liz Rice (Isovalent), Thomas Graf"; with roles, whose commas would

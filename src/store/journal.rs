@@ -48,6 +48,9 @@ pub struct EventDoc {
     /// and CRLF line ends. The pieces hold the text without them.
     bom: bool,
     crlf: bool,
+    /// In a team journal, who writes: new sessions get an identity and
+    /// this author.
+    author: Option<String>,
 }
 
 impl Journal {
@@ -62,7 +65,7 @@ impl Journal {
     }
 
     /// Locks `path` (its sidecar lock file), saying so if it has to wait.
-    fn lock(&self, path: &Path) -> Result<FileLock> {
+    pub(super) fn lock(&self, path: &Path) -> Result<FileLock> {
         FileLock::acquire(path, || (self.on_wait)(path))
     }
 
@@ -169,6 +172,7 @@ impl Journal {
         let text = read(&path, slug)?;
         schedule::settle(&self.dir, slug, &text)?;
         let mut event_doc = EventDoc::parse(&path, slug, &text)?;
+        event_doc.author = self.team_author();
         let result = change(&mut event_doc)?;
         let new_text = event_doc.text();
         before(&text, &new_text)?;
@@ -310,7 +314,7 @@ impl EventDoc {
             CutError::Detached { offset } => detached(path, &text, offset),
         })?;
         let event = read_head(path, &pieces, slug)?;
-        let doc = EventDoc { path: path.to_path_buf(), pieces, event, bom, crlf };
+        let doc = EventDoc { path: path.to_path_buf(), pieces, event, bom, crlf, author: None };
         doc.check_sessions()?;
         Ok(doc)
     }
@@ -457,8 +461,32 @@ impl EventDoc {
             .map_err(|_| self.invalid(Text::new(|lang| messages::ids_exhausted(lang, u32::MAX))))
     }
 
-    /// Appends a session after the last `[[sessions]]` entry, and reads it back.
-    pub fn add_session(&mut self, session: Session) -> Result<()> {
+    /// Gives every session without one an identity, and `author` when it
+    /// has none: the journal becomes a team's.
+    pub fn give_identities(&mut self, author: &str) -> Result<()> {
+        for session in self.sessions()? {
+            if session.uid.is_none() || session.author.is_none() {
+                self.change_session(session.id, |s, _| {
+                    s.author.get_or_insert_with(|| author.to_string());
+                    if s.uid.is_none() {
+                        s.uid = Some(crate::store::team::new_uid(author, s));
+                    }
+                    Ok(())
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends a session after the last `[[sessions]]` entry, and reads it
+    /// back. In a team journal, a new session gets an identity and its author.
+    pub fn add_session(&mut self, mut session: Session) -> Result<()> {
+        if let Some(author) = &self.author
+            && session.uid.is_none()
+        {
+            session.author.get_or_insert_with(|| author.clone());
+            session.uid = Some(crate::store::team::new_uid(author, &session));
+        }
         let mut table = Table::new();
         record::sync_table(&mut table, &[], record::fields(record::SESSION_KEYS, &session));
         let text = format!("\n{}", session_document(table));

@@ -19,12 +19,14 @@ mod record;
 mod schedule;
 mod session_text;
 mod state;
+mod team;
 
 pub use assets::{Asset, asset_name, assets_folder, read_picture};
 pub use config::{Config, ConfigError};
 pub use journal::{EventDoc, Journal, parse_event_text};
 pub use session_text::{parse_session_text, session_text};
 pub use state::State;
+pub use team::{SyncReport, merge_files};
 
 /// Writes a file that is not part of the journal (an export) atomically,
 /// with the permissions a new file normally gets.

@@ -85,6 +85,8 @@ pub struct SessionRecord {
     #[serde(default)]
     pub hide: Vec<String>,
     pub section: Option<String>,
+    pub author: Option<String>,
+    pub uid: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -249,6 +251,8 @@ pub fn session_on_any_day(record: SessionRecord, event: &Event) -> Result<Sessio
         floating: record.at.as_ref().is_some_and(|at| at.offset.is_none()),
         hidden: record.hide.iter().map(|h| h.parse()).collect::<Result<_, Error>>()?,
         section: record.section.filter(|s| !s.trim().is_empty()),
+        author: record.author.filter(|a| !a.trim().is_empty()),
+        uid: record.uid.filter(|u| !u.trim().is_empty()),
     })
 }
 
@@ -363,6 +367,8 @@ pub const SESSION_KEYS: &[Key<Session>] = &[
     key("removed_from_schedule", |s| s.removed_from_schedule.then(|| Value::from(true))),
     key("hide", |s| string_array(&s.hidden.iter().map(|h| h.key().to_string()).collect::<Vec<_>>())),
     key("section", |s| s.section.as_deref().map(Value::from)),
+    key("author", |s| s.author.as_deref().map(Value::from)),
+    key("uid", |s| s.uid.as_deref().map(Value::from)),
 ];
 
 /// The keys of `model`, as `keys` write them.

@@ -29,3 +29,4 @@ mod read_back;
 mod recaps;
 mod reliability;
 mod tables;
+mod team;

@@ -12,7 +12,7 @@ use crate::common::TestEnv;
 /// `notes-event`, `notes-event-add`… (clap's `help` has none).
 fn page_names(command: &Command, name: &str) -> Vec<String> {
     let mut names = vec![name.to_string()];
-    for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help") {
+    for sub in command.get_subcommands().filter(|sub| sub.get_name() != "help" && !sub.is_hide_set()) {
         names.extend(page_names(sub, &format!("{name}-{}", sub.get_name())));
     }
     names

@@ -1,0 +1,198 @@
+//! Merging the two sides of an event a team changed apart (the merge a
+//! team journal's git merge driver makes): sessions are matched by what
+//! identifies them across clones, not by their place in the file, and
+//! nothing anyone wrote is dropped.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{DayNotes, Event, Session};
+
+/// What identifies a session across clones: its `uid`, or its id for a
+/// session written before the journal was shared.
+pub fn identity(session: &Session) -> String {
+    match &session.uid {
+        Some(uid) => format!("uid:{uid}"),
+        None => format!("id:{}", session.id),
+    }
+}
+
+/// The sessions of our side, changed to take theirs in.
+#[derive(Debug, Default, PartialEq)]
+pub struct SessionsMerge {
+    /// Our sessions, as they become (same id as ours).
+    pub changed: Vec<Session>,
+    /// Their new sessions, with an id free on our side.
+    pub added: Vec<Session>,
+    /// Our ids that they removed (and we had not changed).
+    pub removed: Vec<u32>,
+}
+
+/// Merges the sessions of `ours` and `theirs`, both made from `base`. A
+/// session both sides changed takes each side's changes, ours where both
+/// changed one field; notes keep every line either side wrote. A session
+/// removed on one side and changed on the other stays. Their new sessions
+/// take the next free ids when theirs are taken on our side.
+pub fn merge_sessions(base: &[Session], ours: &[Session], theirs: &[Session]) -> SessionsMerge {
+    let by_identity = |sessions: &[Session]| -> BTreeMap<String, Session> {
+        sessions.iter().map(|s| (identity(s), s.clone())).collect()
+    };
+    let (base_map, our_map) = (by_identity(base), by_identity(ours));
+    let mut merge = SessionsMerge::default();
+    let mut taken: BTreeSet<u32> = ours.iter().map(|s| s.id).collect();
+    let mut next_free = taken.iter().max().copied().unwrap_or(0);
+    for their in theirs {
+        let key = identity(their);
+        match (base_map.get(&key), our_map.get(&key)) {
+            (Some(old), Some(our)) => {
+                let merged = Session { id: our.id, ..Session::merge_keeping_mine(old, our, their) };
+                if merged != *our {
+                    merge.changed.push(merged);
+                }
+            }
+            (None, Some(our)) => {
+                // Added on both sides (the same uid): keep both texts.
+                let empty = Session { id: our.id, ..Session::default() };
+                let merged = Session { id: our.id, ..Session::merge_keeping_mine(&empty, our, their) };
+                if merged != *our {
+                    merge.changed.push(merged);
+                }
+            }
+            // Removed on our side: it stays removed unless they changed it.
+            (Some(old), None) if old == their => {}
+            (_, None) => {
+                let mut added = their.clone();
+                if !taken.insert(added.id) {
+                    next_free += 1;
+                    while taken.contains(&next_free) {
+                        next_free += 1;
+                    }
+                    added.id = next_free;
+                    taken.insert(next_free);
+                }
+                merge.added.push(added);
+            }
+        }
+    }
+    let their_keys: BTreeSet<String> = theirs.iter().map(identity).collect();
+    for our in ours {
+        let key = identity(our);
+        if !their_keys.contains(&key) && base_map.get(&key) == Some(our) {
+            merge.removed.push(our.id);
+        }
+    }
+    merge
+}
+
+/// Merges the event's own fields and days: each field takes the side that
+/// changed it, ours where both did; a day's texts both sides changed keep
+/// both.
+pub fn merge_event(base: &Event, ours: &Event, theirs: &Event) -> Event {
+    fn pick<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> T {
+        if ours == base { theirs.clone() } else { ours.clone() }
+    }
+    let mut merged = Event {
+        slug: ours.slug.clone(),
+        name: pick(&base.name, &ours.name, &theirs.name),
+        location: pick(&base.location, &ours.location, &theirs.location),
+        start: pick(&base.start, &ours.start, &theirs.start),
+        end: pick(&base.end, &ours.end, &theirs.end),
+        timezone: pick(&base.timezone, &ours.timezone, &theirs.timezone),
+        url: pick(&base.url, &ours.url, &theirs.url),
+        tags: pick(&base.tags, &ours.tags, &theirs.tags),
+        days: ours.days.clone(),
+    };
+    let numbers: BTreeSet<u32> = base.days.keys().chain(ours.days.keys()).chain(theirs.days.keys()).copied().collect();
+    for day in numbers {
+        let side = |event: &Event| event.days.get(&day).cloned().unwrap_or_default();
+        let (old, our, their) = (side(base), side(ours), side(theirs));
+        let text = |f: fn(&DayNotes) -> &Option<String>| merge_text(f(&old), f(&our), f(&their));
+        let day_notes = DayNotes {
+            label: pick(&old.label, &our.label, &their.label),
+            intro: text(|d| &d.intro),
+            conclusion: text(|d| &d.conclusion),
+            title: pick(&old.title, &our.title, &their.title),
+            url: pick(&old.url, &our.url, &their.url),
+            wished: text(|d| &d.wished),
+            headings: pick(&old.headings, &our.headings, &their.headings),
+        };
+        if day_notes == DayNotes::default() {
+            merged.days.remove(&day);
+        } else {
+            merged.days.insert(day, day_notes);
+        }
+    }
+    merged
+}
+
+/// A text both sides may have changed: the side that changed it, or both
+/// texts, ours first, when both did.
+fn merge_text(base: &Option<String>, ours: &Option<String>, theirs: &Option<String>) -> Option<String> {
+    match (ours, theirs) {
+        _ if ours == base || ours == theirs => theirs.clone(),
+        _ if theirs == base => ours.clone(),
+        (Some(ours), Some(theirs)) => Some(format!("{}\n\n{}", ours.trim_end(), theirs)),
+        _ => ours.clone().or_else(|| theirs.clone()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(id: u32, uid: &str, title: &str, notes: &str) -> Session {
+        Session { id, day: 1, title: title.into(), notes: notes.into(), uid: Some(uid.into()), ..Session::default() }
+    }
+
+    #[test]
+    fn new_sessions_on_both_sides_keep_their_ids_apart() {
+        let base = vec![session(1, "a", "Keynote", "")];
+        let ours = vec![base[0].clone(), session(2, "b", "Mine", "- x\n")];
+        let theirs = vec![base[0].clone(), session(2, "c", "Theirs", "- y\n"), session(3, "d", "Also", "")];
+        let merge = merge_sessions(&base, &ours, &theirs);
+        let added: Vec<(u32, &str)> = merge.added.iter().map(|s| (s.id, s.title.as_str())).collect();
+        assert_eq!(added, [(3, "Theirs"), (4, "Also")]);
+        assert!(merge.changed.is_empty() && merge.removed.is_empty());
+    }
+
+    #[test]
+    fn jots_on_both_sides_are_all_kept() {
+        let base = vec![session(1, "a", "Talk", "- one\n")];
+        let ours = vec![session(1, "a", "Talk", "- one\n- mine\n")];
+        let theirs = vec![session(1, "a", "Talk (renamed)", "- one\n- theirs\n")];
+        let merge = merge_sessions(&base, &ours, &theirs);
+        assert_eq!(merge.changed.len(), 1);
+        assert_eq!(merge.changed[0].notes, "- one\n- mine\n- theirs\n");
+        assert_eq!(merge.changed[0].title, "Talk (renamed)");
+        // Notes rewritten on both sides: both texts stay.
+        let rewritten = vec![session(1, "a", "Talk", "- ONE\n")];
+        let merge = merge_sessions(&base, &ours, &rewritten);
+        assert_eq!(merge.changed[0].notes, "- one\n- mine\n\n- ONE\n");
+    }
+
+    #[test]
+    fn a_removal_stands_unless_the_other_side_changed_the_session() {
+        let base = vec![session(1, "a", "Talk", "")];
+        let merge = merge_sessions(&base, &base, &[]);
+        assert_eq!(merge.removed, [1]);
+        let changed = vec![session(1, "a", "Talk", "- kept\n")];
+        assert_eq!(merge_sessions(&base, &changed, &[]).removed, Vec::<u32>::new());
+        assert_eq!(merge_sessions(&base, &[], &changed).added.len(), 1);
+        assert!(merge_sessions(&base, &[], &base).added.is_empty());
+    }
+
+    #[test]
+    fn day_texts_written_on_both_sides_are_both_kept() {
+        let mut base = crate::model::event::tests::kubecon();
+        base.days.insert(1, DayNotes { intro: Some("Bonjour.".into()), ..DayNotes::default() });
+        let mut ours = base.clone();
+        ours.days.get_mut(&1).unwrap().intro = Some("Bonjour à tous.".into());
+        ours.name = "Renamed".into();
+        let mut theirs = base.clone();
+        theirs.days.get_mut(&1).unwrap().intro = Some("Salut.".into());
+        theirs.days.insert(2, DayNotes { label: Some("Jeudi".into()), ..DayNotes::default() });
+        let merged = merge_event(&base, &ours, &theirs);
+        assert_eq!(merged.name, "Renamed");
+        assert_eq!(merged.days[&1].intro.as_deref(), Some("Bonjour à tous.\n\nSalut."));
+        assert_eq!(merged.days[&2].label.as_deref(), Some("Jeudi"));
+    }
+}

@@ -1,0 +1,245 @@
+//! A journal shared by a team through git: a bare repository in a temp
+//! folder is the remote, each person a clone with their own author. Real
+//! git, no network.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::common::{TestEnv, fails_without_change};
+
+const KIELUX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/schedules/giggity_kielux_2020.ics");
+
+/// A team: the remote and one clone per person.
+struct Team {
+    env: TestEnv,
+    remote: PathBuf,
+}
+
+impl Team {
+    /// Léa shares a journal with the KieLux schedule; Paul and Chloé join.
+    fn new() -> Team {
+        let env = TestEnv::new();
+        let remote = env.root.path().join("remote.git");
+        git(env.root.path(), &["init", "--quiet", "--bare", remote.to_str().unwrap()]);
+        let team = Team { env, remote };
+        team.ok("lea", &["import", KIELUX, "--tz", "Europe/Berlin"]);
+        team.ok(
+            "lea",
+            &["add", "Keynote d'ouverture", "-k", "keynote", "-d", "1", "--at", "10:00", "-m", "Bienvenue."],
+        );
+        team.ok("lea", &["team", "init", "--author", "Léa Moreau", team.remote.to_str().unwrap()]);
+        team.ok("lea", &["sync"]);
+        for (who, name) in [("paul", "Paul Martin"), ("chloe", "Chloé Bernard")] {
+            team.ok(who, &["team", "join", team.remote.to_str().unwrap(), "--author", name]);
+        }
+        team
+    }
+
+    fn dir(&self, who: &str) -> PathBuf {
+        self.env.root.path().join(who)
+    }
+
+    fn ok(&self, who: &str, args: &[&str]) -> String {
+        let dir = self.dir(who);
+        let mut all = vec!["--dir", dir.to_str().unwrap()];
+        all.extend_from_slice(args);
+        self.env.ok(all)
+    }
+
+    /// The sessions of the event, as `list --json` gives them.
+    fn sessions(&self, who: &str) -> Vec<Value> {
+        let json: Value = serde_json::from_str(&self.ok(who, &["list", "--json"])).unwrap();
+        json.as_array().or_else(|| json["sessions"].as_array()).cloned().unwrap_or_default()
+    }
+
+    /// The id of the session linked to schedule talk `reference`.
+    fn id_of(&self, who: &str, schedule_id: &str) -> String {
+        let sessions = self.sessions(who);
+        let session = sessions.iter().find(|s| s["schedule_id"] == schedule_id).expect("the planned talk");
+        session["id"].to_string()
+    }
+
+    fn event_file(&self, who: &str) -> String {
+        let dir = self.dir(who);
+        let file = std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                name.ends_with(".toml") && !name.starts_with('.') && !name.contains(".schedule")
+            })
+            .unwrap();
+        std::fs::read_to_string(file).unwrap()
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git").args(args).current_dir(dir).env("HOME", dir).output().unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Every file of a clone reads, holds no conflict marker, and git has
+/// nothing left to commit.
+fn check_clean(team: &Team, who: &str) {
+    let dir = team.dir(who);
+    for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            assert!(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"), "{}:\n{text}", path.display());
+        }
+    }
+    team.ok(who, &["list"]);
+    assert_eq!(git(&dir, &["status", "--porcelain"]), "", "{who}'s clone has changes left");
+}
+
+#[test]
+fn three_people_write_offline_and_sync_in_every_order_without_losing_a_note() {
+    let orders = [["lea", "paul", "chloe"], ["chloe", "lea", "paul"], ["paul", "chloe", "lea"]];
+    for order in orders {
+        let team = Team::new();
+        // The same programme talk, planned and noted by two people.
+        for (who, note) in [("paul", "Paul : Xen vit encore."), ("chloe", "Chloé : démo de live migration.")] {
+            team.ok(who, &["plan", "467@KOLT20"]);
+            let id = team.id_of(who, "467@KOLT20");
+            team.ok(who, &["jot", "-i", &id, note]);
+            team.ok(who, &["verdict", &id, "top"]);
+        }
+        // Léa and Paul add fifty talks each; everyone jots on the keynote.
+        for i in 1..=50 {
+            for who in ["lea", "paul"] {
+                team.ok(who, &["add", &format!("Talk {i} de {who}"), "-d", "1", "-m", &format!("note {i} de {who}")]);
+            }
+        }
+        for who in ["lea", "paul", "chloe"] {
+            team.ok(who, &["jot", "-i", "1", &format!("{who} sur la keynote")]);
+        }
+        for who in order {
+            team.ok(who, &["sync"]);
+        }
+        // A second round: everyone has everything.
+        for who in order {
+            team.ok(who, &["sync"]);
+        }
+        let reference = team.event_file(order[2]);
+        for who in ["lea", "paul", "chloe"] {
+            check_clean(&team, who);
+            let sessions = team.sessions(who);
+            for i in 1..=50 {
+                for author in ["lea", "paul"] {
+                    let note = format!("note {i} de {author}");
+                    let holding: Vec<&Value> =
+                        sessions.iter().filter(|s| s["notes"].as_str().unwrap_or("").contains(&note)).collect();
+                    assert_eq!(holding.len(), 1, "{order:?}: {note:?} in {who}'s clone");
+                    assert_eq!(holding[0]["title"], format!("Talk {i} de {author}"));
+                }
+            }
+            let keynote = sessions.iter().find(|s| s["title"] == "Keynote d'ouverture").unwrap();
+            for author in ["lea", "paul", "chloe"] {
+                let jot = format!("{author} sur la keynote");
+                assert_eq!(keynote["notes"].as_str().unwrap().matches(&jot).count(), 1, "{order:?} {who}: {jot}");
+            }
+            let xen: Vec<&Value> = sessions.iter().filter(|s| s["schedule_id"] == "467@KOLT20").collect();
+            assert_eq!(xen.len(), 2, "one session per person on the shared talk");
+            let file = team.event_file(who);
+            assert!(file.contains("author = \"Paul Martin\"") && file.contains("author = \"Chloé Bernard\""));
+            // Every clone ends with the same sessions (ids may differ).
+            let titles = |text: &str| {
+                let mut t: Vec<String> =
+                    text.lines().filter(|l| l.starts_with("title = ")).map(str::to_string).collect();
+                t.sort();
+                t
+            };
+            assert_eq!(titles(&file), titles(&reference), "{who}");
+        }
+    }
+}
+
+#[test]
+fn the_current_session_survives_a_sync_that_renumbers_it() {
+    let team = Team::new();
+    team.ok("lea", &["add", "Mon talk", "-d", "1", "-m", "a"]);
+    team.ok("paul", &["add", "Son talk", "-d", "1", "-m", "b"]);
+    team.ok("lea", &["sync"]);
+    team.ok("paul", &["sync"]);
+    // Léa's clone fast-forwards to Paul's merge, where her talk has moved.
+    team.ok("lea", &["sync"]);
+    team.ok("lea", &["jot", "encore une note"]);
+    let sessions = team.sessions("lea");
+    let mine = sessions.iter().find(|s| s["title"] == "Mon talk").unwrap();
+    assert!(mine["notes"].as_str().unwrap().contains("encore une note"), "{sessions:?}");
+}
+
+#[test]
+fn an_interrupted_sync_is_undone_and_done_again() {
+    let team = Team::new();
+    team.ok("lea", &["add", "Talk de Léa", "-d", "1"]);
+    team.ok("lea", &["sync"]);
+    team.ok("paul", &["add", "Talk de Paul", "-d", "1", "-m", "gardé"]);
+    // Killed in the middle of a merge: MERGE_HEAD is there, nothing committed.
+    let paul = team.dir("paul");
+    git(&paul, &["add", "--all"]);
+    git(&paul, &["-c", "user.name=x", "-c", "user.email=x@x", "commit", "--quiet", "-m", "wip"]);
+    git(&paul, &["fetch", "--quiet", "origin"]);
+    git(&paul, &["merge", "--no-commit", "--no-ff", "origin/main"]);
+    assert!(paul.join(".git/MERGE_HEAD").exists());
+    let said = team.env.transcript(["--dir", paul.to_str().unwrap(), "sync"]);
+    assert!(said.starts_with("exit: 0") && said.contains("interrupted"), "{said}");
+    check_clean(&team, "paul");
+    let titles: Vec<String> = team.sessions("paul").iter().map(|s| s["title"].to_string()).collect();
+    assert!(titles.contains(&"\"Talk de Léa\"".into()) && titles.contains(&"\"Talk de Paul\"".into()), "{titles:?}");
+}
+
+#[test]
+fn offline_the_commit_waits_for_the_next_sync() {
+    let team = Team::new();
+    team.ok("paul", &["add", "Dans le train", "-d", "1", "-m", "pas de réseau"]);
+    let away = team.env.root.path().join("away.git");
+    std::fs::rename(&team.remote, &away).unwrap();
+    let said = team.ok("paul", &["sync"]);
+    assert!(said.contains("Offline"), "{said}");
+    assert_eq!(git(&team.dir("paul"), &["status", "--porcelain"]), "");
+    std::fs::rename(&away, &team.remote).unwrap();
+    team.ok("paul", &["sync"]);
+    team.ok("lea", &["sync"]);
+    assert!(team.sessions("lea").iter().any(|s| s["title"] == "Dans le train"));
+}
+
+#[test]
+fn a_single_authors_journal_is_shared_without_loss() {
+    let env = TestEnv::new();
+    env.kubecon();
+    env.ok(["add", "Gateway API", "-d", "2", "-m", "Des notes."]);
+    env.ok(["add", "Cilium", "-d", "2", "-v", "top"]);
+    let before: Value = serde_json::from_str(&env.ok(["list", "--json"])).unwrap();
+    env.ok(["team", "init", "--author", "Léa Moreau"]);
+    let after: Value = serde_json::from_str(&env.ok(["list", "--json"])).unwrap();
+    assert_eq!(before, after, "the sessions read the same");
+    let file = env.kubecon_file();
+    assert_eq!(file.matches("author = \"Léa Moreau\"").count(), 2, "{file}");
+    assert_eq!(file.matches("uid = ").count(), 2, "{file}");
+    let ignored = std::fs::read_to_string(env.journal().join(".gitignore")).unwrap();
+    assert!(ignored.contains(".*"), "{ignored}");
+    assert_eq!(git(&env.journal(), &["status", "--porcelain"]), "");
+    let tracked = git(&env.journal(), &["ls-files"]);
+    assert!(!tracked.contains(".notes-state") && !tracked.contains(".lock"), "{tracked}");
+    // Without a remote, sync commits here and says so.
+    env.ok(["add", "BoF", "-d", "2"]);
+    assert!(env.ok(["sync"]).contains("no remote"));
+}
+
+#[test]
+fn team_commands_that_cannot_run() {
+    let env = TestEnv::new();
+    env.kubecon();
+    let out = fails_without_change(&env, &["sync"], 1);
+    assert!(out.contains("not shared with a team") && out.contains("notes team init"), "{out}");
+    let out = fails_without_change(&env, &["team", "init"], 2);
+    assert!(out.contains("--author"), "{out}");
+    let out = fails_without_change(&env, &["--lang", "fr", "team", "join", "/nowhere.git", "--author", "Paul"], 1);
+    assert!(out.contains("n’est pas vide"), "{out}");
+}
