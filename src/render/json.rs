@@ -34,6 +34,9 @@ pub struct SessionJson<'a> {
     pub verdict: Option<VerdictJson<'a>>,
     pub notes: &'a str,
     pub schedule_id: Option<&'a str>,
+    /// Who noted it, in a team journal; left out otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<&'a str>,
     #[serde(rename = "abstract")]
     pub abstract_text: Option<&'a str>,
 }
@@ -85,6 +88,7 @@ pub fn session<'a>(event: &'a Event, s: &'a Session, vocabulary: &'a Vocabulary,
         verdict: s.verdict.as_deref().map(|key| VerdictJson { key, label: vocabulary.label(key, lang) }),
         notes: &s.notes,
         schedule_id: s.schedule_id.as_deref(),
+        author: s.author.as_deref(),
         abstract_text: s.abstract_text.as_deref(),
     }
 }

@@ -37,6 +37,7 @@ pub fn session(event: &Event, s: &Session, vocabulary: &Vocabulary, lang: Lang, 
     field(w.room, s.room.as_deref().unwrap_or(""), width);
     field(w.track, s.track.as_deref().unwrap_or(""), width);
     field(w.section, s.section.as_deref().unwrap_or(""), width);
+    field(w.author, s.author.as_deref().unwrap_or(""), width);
     field(w.kind, kind_label(s.kind, lang), width);
     // A programme talk not in the journal (id 0) has no status of the person's.
     if s.id != 0 {

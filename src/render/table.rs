@@ -97,10 +97,12 @@ mod drop {
     pub const VERDICT: u8 = 3;
     /// Some talk is planned, missed or on replay: a person looks for those.
     pub const STATUS: u8 = 4;
-    pub const EVENT: u8 = 5;
-    pub const DAY: u8 = 6;
-    pub const ROOM: u8 = 7;
-    pub const TIME: u8 = 8;
+    /// Who noted it, in a team journal.
+    pub const AUTHOR: u8 = 5;
+    pub const EVENT: u8 = 6;
+    pub const DAY: u8 = 7;
+    pub const ROOM: u8 = 8;
+    pub const TIME: u8 = 9;
 }
 
 /// Cell padding: one blank on each side.
@@ -120,6 +122,9 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
     let several_days = several_events || rows.windows(2).any(|pair| pair[0].session.day != pair[1].session.day);
     let label = |r: &Row<'_>| r.session.verdict.as_deref().map(|v| style.vocabulary.label(v, style.lang).to_string());
     // A scheduled talk nobody picked (id 0) has no status of its own.
+    // A team journal: who noted what, once more than one person did.
+    let mut authors = rows.iter().filter_map(|r| r.session.author.as_deref());
+    let several_authors = authors.next().is_some_and(|first| authors.any(|other| other != first));
     let status_matters = rows.iter().any(|r| r.session.id != 0 && r.session.status != Status::Attended);
     let status_order = if status_matters { drop::STATUS } else { drop::STATUS_ALL_ATTENDED };
     let mut columns = vec![
@@ -140,6 +145,9 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
         ),
         Some(Column::content(w.status, cells(&|r| status(r, style.lang)), Some(status_order))),
         Some(Column::content(w.verdict, text(&|r| label(r).unwrap_or_default()), Some(drop::VERDICT))),
+        several_authors.then(|| {
+            Column::content(w.author, text(&|r| r.session.author.clone().unwrap_or_default()), Some(drop::AUTHOR))
+        }),
     ]
     .into_iter()
     .flatten()

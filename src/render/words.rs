@@ -22,6 +22,8 @@ pub struct Words {
     pub links: &'static str,
     pub track: &'static str,
     pub section: &'static str,
+    /// Who noted a session, in a team journal.
+    pub author: &'static str,
     pub sessions: &'static str,
     pub dates: &'static str,
     pub location: &'static str,
@@ -62,6 +64,7 @@ pub const EN: Words = Words {
     links: "Links",
     track: "Track",
     section: "Section",
+    author: "By",
     sessions: "Sessions",
     dates: "Dates",
     location: "Location",
@@ -109,6 +112,7 @@ pub const FR: Words = Words {
     links: "Liens",
     track: "Track",
     section: "Section",
+    author: "Par",
     sessions: "Sessions",
     dates: "Dates",
     location: "Lieu",
@@ -336,6 +340,24 @@ pub fn join_names(names: &[String], lang: Lang) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+    }
+}
+
+/// "Cet article a été co-écrit par A, B et C."
+pub fn cowritten_text(authors: &[String], lang: Lang) -> String {
+    let names = join_names(authors, lang);
+    match lang {
+        Lang::Fr => format!("Cet article a été co-écrit par {names}."),
+        Lang::En => format!("This post was co-written by {names}."),
+    }
+}
+
+/// "Par Léa Moreau": who wrote a section of a co-written post.
+pub fn written_by(authors: &[String], lang: Lang) -> String {
+    let names = join_names(authors, lang);
+    match lang {
+        Lang::Fr => format!("Par {names}"),
+        Lang::En => format!("By {names}"),
     }
 }
 

@@ -51,7 +51,7 @@ impl Team {
     /// The sessions of the event, as `list --json` gives them.
     fn sessions(&self, who: &str) -> Vec<Value> {
         let json: Value = serde_json::from_str(&self.ok(who, &["list", "--json"])).unwrap();
-        json.as_array().or_else(|| json["sessions"].as_array()).cloned().unwrap_or_default()
+        json.as_array().cloned().unwrap_or_default()
     }
 
     /// The id of the session linked to schedule talk `reference`.
@@ -217,8 +217,13 @@ fn a_single_authors_journal_is_shared_without_loss() {
     env.ok(["add", "Cilium", "-d", "2", "-v", "top"]);
     let before: Value = serde_json::from_str(&env.ok(["list", "--json"])).unwrap();
     env.ok(["team", "init", "--author", "Léa Moreau"]);
-    let after: Value = serde_json::from_str(&env.ok(["list", "--json"])).unwrap();
-    assert_eq!(before, after, "the sessions read the same");
+    let mut after: Value = serde_json::from_str(&env.ok(["list", "--json"])).unwrap();
+    let sessions = after.as_array_mut().unwrap();
+    for session in sessions {
+        assert_eq!(session["author"], "Léa Moreau");
+        session.as_object_mut().unwrap().remove("author");
+    }
+    assert_eq!(before, after, "the sessions read the same, with their author");
     let file = env.kubecon_file();
     assert_eq!(file.matches("author = \"Léa Moreau\"").count(), 2, "{file}");
     assert_eq!(file.matches("uid = ").count(), 2, "{file}");
@@ -242,4 +247,61 @@ fn team_commands_that_cannot_run() {
     assert!(out.contains("--author"), "{out}");
     let out = fails_without_change(&env, &["--lang", "fr", "team", "join", "/nowhere.git", "--author", "Paul"], 1);
     assert!(out.contains("n’est pas vide"), "{out}");
+}
+
+/// The co-written post of a day shaped like the 2024 recap: one byline
+/// for all, each section credited, the talk two people saw under one
+/// heading with both takes, one "À tester" list for everyone.
+#[test]
+fn the_cowritten_post_credits_everyone_and_merges_their_takes() {
+    let team = Team::new();
+    team.ok(
+        "lea",
+        &["add", "Flux and the Wider Ecosystem", "-d", "1", "--at", "11:00", "-m", "Flux cherche des mainteneurs."],
+    );
+    for (who, note, verdict) in
+        [("paul", "Xen tourne toujours en production.", "to-try"), ("chloe", "La démo de migration à chaud.", "top")]
+    {
+        team.ok(who, &["plan", "467@KOLT20"]);
+        let id = team.id_of(who, "467@KOLT20");
+        team.ok(who, &["jot", "-i", &id, note]);
+        team.ok(who, &["verdict", &id, verdict]);
+    }
+    team.ok("paul", &["add", "Dapr", "-d", "1", "--at", "16:00", "-m", "Une API pour les secrets.", "-v", "to-try"]);
+    for who in ["lea", "paul", "chloe", "lea"] {
+        team.ok(who, &["sync"]);
+    }
+    let post = team.ok("lea", &["export", "md", "--day", "1", "--lang", "fr"]);
+    let outline = crate::common::outline::outline(&post);
+    // The authors in the order of the post.
+    let byline = ["Paul Martin et Chloé Bernard.", "Chloé Bernard et Paul Martin."]
+        .map(|end| format!("Cet article a été co-écrit par Léa Moreau, {end}"));
+    assert!(byline.iter().any(|b| post.contains(b.as_str())), "{post}");
+    let xen: Vec<&str> =
+        crate::common::outline::headings(&outline, 3).into_iter().filter(|h| h.starts_with("Xen")).collect();
+    assert_eq!(xen.len(), 1, "one heading for the talk seen by two:\n{post}");
+    let section = &post[post.find("### Xen").unwrap()..];
+    let section = &section[..section[4..].find("\n### ").map_or(section.len(), |i| i + 4)];
+    assert!(
+        section
+            .contains("**Paul Martin\u{a0}:**\n\n- Xen tourne toujours en production.\n\n**Verdict\u{a0}:** À tester")
+            && section.contains("**Chloé Bernard\u{a0}:**\n\n- La démo de migration à chaud."),
+        "{section}"
+    );
+    assert!(post.contains("### Flux and the Wider Ecosystem\n\n*Par Léa Moreau*"), "{post}");
+    // Who noted what, in tables and in show.
+    let table = team.ok("lea", &["--width", "0", "list", "--day", "1"]);
+    let dapr = table.lines().find(|l| l.contains("Dapr")).unwrap();
+    assert!(table.lines().next().unwrap().contains("By") && dapr.contains("Paul Martin"), "{table}");
+    let id = team.id_of("lea", "467@KOLT20");
+    assert!(team.ok("lea", &["show", &id]).contains("By         "), "{}", team.ok("lea", &["show", &id]));
+    let to_try = &post[post.find("## À tester").unwrap()..];
+    assert_eq!(to_try.matches("\n- ").count(), 2, "Xen and Dapr, once each:\n{to_try}");
+    // A journal of one author: no byline, no credits.
+    let env = TestEnv::new();
+    env.kubecon();
+    env.ok(["add", "Gateway API", "-d", "2", "-m", "Des notes."]);
+    env.ok(["team", "init", "--author", "Léa Moreau"]);
+    let alone = env.ok(["export", "md", "--day", "2", "--lang", "fr"]);
+    assert!(!alone.contains("co-écrit") && !alone.contains("*Par "), "{alone}");
 }

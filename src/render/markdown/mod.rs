@@ -18,7 +18,9 @@ use serde::Serialize;
 
 use crate::model::{DayNotes, Event, Hidden, Kind, Lang, Session, Status, Vocabulary, text};
 use crate::render::time_range;
-use crate::render::words::{PostWords, figures_line, join_names, link_label, post_words, series_text, words};
+use crate::render::words::{
+    PostWords, cowritten_text, figures_line, join_names, link_label, post_words, series_text, words, written_by,
+};
 
 pub use escape::{escape_inline, escape_url, user_markdown};
 pub use front_matter::FrontMatter;
@@ -50,6 +52,11 @@ pub struct Post {
     pub headings: Headings,
     /// What the front matter says, for a template that writes its own.
     pub meta: PostMeta,
+    /// The authors of the post's sessions, when there are several (a team
+    /// journal); empty otherwise.
+    pub authors: Vec<String>,
+    /// "Cet article a été co-écrit par …", or empty.
+    pub cowritten: String,
 }
 
 /// The section headings of a post.
@@ -156,12 +163,28 @@ pub struct TalkData {
     /// Whether the talk has a heading of its own (else its notes follow
     /// the section's heading).
     pub heading: bool,
+    /// Who noted it, in a team journal.
+    pub author: String,
+    /// "Par Léa Moreau", in a co-written post (empty otherwise, and when
+    /// `takes` name each author).
+    pub written_by: String,
+    /// A talk several people saw: each one's notes and verdict, under one
+    /// heading (`notes` and `verdict` are then empty).
+    pub takes: Vec<Take>,
     pub notes: String,
     pub verdict: String,
     pub verdict_key: String,
     pub tags: Vec<String>,
     #[serde(rename = "abstract")]
     pub abstract_text: String,
+}
+
+/// One person's notes on a talk others saw too.
+#[derive(Debug, Clone, Serialize)]
+pub struct Take {
+    pub author: String,
+    pub notes: String,
+    pub verdict: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -261,7 +284,14 @@ pub fn build(input: &PostInput<'_>) -> Post {
     };
     let date = input.days.first().and_then(|d| input.event.date_of(*d)).unwrap_or(input.event.start);
     let tags = post_tags(input);
+    let authors = post_authors(input);
     let mut post = Post {
+        cowritten: if authors.is_empty() {
+            String::new()
+        } else {
+            escape_inline(&cowritten_text(&authors, input.lang))
+        },
+        authors: authors.iter().map(|a| escape_inline(a)).collect(),
         lang: input.lang.code(),
         date: date.to_string(),
         front_matter: String::new(),
@@ -368,7 +398,21 @@ fn day_data(input: &PostInput<'_>, days: &[u32], notes: &DayNotes, single: bool,
     };
     let blocks: HashMap<u32, Block> =
         days.iter().map(|&d| (d, keynote_block(sessions.iter().copied().filter(|s| s.day == d)))).collect();
+    let cowritten = !post_authors(input).is_empty();
+    let groups = seen_together(&sessions);
+    let mut talk = |s: &Session, with_section: bool| {
+        let together = groups.get(&s.id).map(Vec::as_slice).unwrap_or_default();
+        let mut data = talk(s, with_section);
+        if cowritten {
+            with_authors(&mut data, s, together, input, depth);
+        }
+        data
+    };
     for s in sessions.iter().copied() {
+        // The others of a talk seen together are inside the first one's.
+        if groups.values().flatten().any(|other| other.id == s.id) {
+            continue;
+        }
         match section_of(s, blocks.get(&s.day).copied().flatten()) {
             Section::Own(heading) => {
                 let talk = talk(s, true);
@@ -468,6 +512,9 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
         panelists,
         panelist_marker: if s.notes.trim_start().starts_with('*') { "+" } else { "*" },
         heading,
+        author: s.author.as_deref().map(escape_inline).unwrap_or_default(),
+        written_by: String::new(),
+        takes: Vec::new(),
         notes: user_markdown(&s.notes, depth),
         verdict: match s.verdict.as_deref() {
             Some(v) if !s.hidden.contains(&Hidden::Verdict) => escape_inline(input.vocabulary.label(v, input.lang)),
@@ -486,6 +533,61 @@ fn byline(s: &Session, lang: Lang) -> String {
         return s.speakers_line();
     }
     join_names(&s.speakers.iter().map(ToString::to_string).collect::<Vec<_>>(), lang)
+}
+
+/// The authors of the post's sessions, in order of appearance, when there
+/// are at least two: a co-written post.
+fn post_authors(input: &PostInput<'_>) -> Vec<String> {
+    let mut authors: Vec<String> = Vec::new();
+    let sessions = input.sessions.iter().filter(|s| input.days.contains(&s.day));
+    for author in sessions.filter_map(|s| s.author.as_deref()).map(text::one_line) {
+        if !authors.contains(&author) {
+            authors.push(author);
+        }
+    }
+    if authors.len() > 1 { authors } else { Vec::new() }
+}
+
+/// Sessions of the same programme talk noted by others: by the id of the
+/// first of them (in the post's order), the others.
+fn seen_together<'a>(sessions: &[&'a Session]) -> HashMap<u32, Vec<&'a Session>> {
+    let mut first_of: HashMap<(&str, u32), u32> = HashMap::new();
+    let mut groups: HashMap<u32, Vec<&Session>> = HashMap::new();
+    for s in sessions {
+        let Some(reference) = s.schedule_id.as_deref() else { continue };
+        match first_of.get(&(reference, s.day)) {
+            Some(first) => groups.entry(*first).or_default().push(s),
+            None => {
+                first_of.insert((reference, s.day), s.id);
+            }
+        }
+    }
+    groups
+}
+
+/// In a co-written post: who wrote the talk's section, and, when others
+/// saw it too, each one's take under the one heading.
+fn with_authors(data: &mut TalkData, s: &Session, others: &[&Session], input: &PostInput<'_>, depth: usize) {
+    let name = |s: &Session| s.author.as_deref().map(text::one_line).unwrap_or_default();
+    if others.is_empty() {
+        if let Some(author) = s.author.as_deref() {
+            data.written_by = escape_inline(&written_by(&[text::one_line(author)], input.lang));
+        }
+        return;
+    }
+    let verdict = |s: &Session| match s.verdict.as_deref() {
+        Some(v) if !s.hidden.contains(&Hidden::Verdict) => escape_inline(input.vocabulary.label(v, input.lang)),
+        _ => String::new(),
+    };
+    data.takes = std::iter::once(s)
+        .chain(others.iter().copied())
+        .map(|s| Take { author: escape_inline(&name(s)), notes: user_markdown(&s.notes, depth), verdict: verdict(s) })
+        .collect();
+    if others.iter().any(|o| o.verdict.as_deref() == Some("to-try")) {
+        data.verdict_key = "to-try".to_string();
+    }
+    data.notes.clear();
+    data.verdict.clear();
 }
 
 /// The section headings: the day's (`notes day N --heading`), else the
