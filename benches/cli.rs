@@ -71,8 +71,22 @@ fn main() {
         copy_dir(&pristine, &filing);
         notes(&filing, &["photos", camera.to_str().expect("a UTF-8 path")])
     });
+    let (team, remote) = (root.path().join("team"), root.path().join("team-remote.git"));
+    generate(&team, 1, 50, 600);
+    git(root.path(), &["init", "--quiet", "--bare", remote.to_str().expect("a UTF-8 path")]);
+    notes(&team, &["team", "init", "--author", "Léa", remote.to_str().expect("a UTF-8 path")]);
+    notes(&team, &["sync"]);
+    table.time("sync after a jot (local remote, 1 event × 50)", runs.min(20), || {
+        notes(&team, &["jot", "une ligne de plus"]);
+        notes(&team, &["sync"])
+    });
     println!("{}", table.render());
     println!("photos DIR, where the 30 photos go: {}", photo_plan(&pristine, &camera));
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git").args(args).current_dir(dir).status().expect("git runs");
+    assert!(status.success(), "git {args:?}");
 }
 
 /// `notes photos --dry-run`'s plan, tallied: "#3 ×4, #4 ×3, …, unmatched 2".

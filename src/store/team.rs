@@ -126,16 +126,24 @@ impl Journal {
         let team = toml::to_string(&TeamFile { author: author.trim().to_string() })
             .map_err(|e| Error::Invalid { path: self.dir().join(TEAM_FILE), message: Text::verbatim(e.to_string()) })?;
         atomic::write(&self.dir().join(TEAM_FILE), team.as_bytes())?;
-        let program =
-            std::env::current_exe().map_err(|e| Error::io(messages::cannot_run_git, Path::new("notes"), e))?;
-        let driver = format!("{} team merge %O %A %B %P", shell_quote(&program.to_string_lossy()));
-        self.git(&["config", "merge.notes.name", "notes: sessions by identity, notes as text"])?;
-        self.git(&["config", "merge.notes.driver", &driver])?;
+        self.set_merge_driver()?;
         if self.git_value(&["config", "user.name"]).is_none() {
             self.git(&["config", "user.name", author.trim()])?;
         }
         if self.git_value(&["config", "user.email"]).is_none() {
             self.git(&["config", "user.email", "notes@localhost"])?;
+        }
+        Ok(())
+    }
+
+    /// Tells git to merge the journal's files with `notes team merge`.
+    fn set_merge_driver(&self) -> Result<()> {
+        let program =
+            std::env::current_exe().map_err(|e| Error::io(messages::cannot_run_git, Path::new("notes"), e))?;
+        let driver = format!("{} team merge %O %A %B %P", shell_quote(&program.to_string_lossy()));
+        if self.git_value(&["config", "merge.notes.driver"]).as_deref() != Some(driver.as_str()) {
+            self.git(&["config", "merge.notes.name", "notes: sessions by identity, notes as text"])?;
+            self.git(&["config", "merge.notes.driver", &driver])?;
         }
         Ok(())
     }
@@ -148,6 +156,9 @@ impl Journal {
         }
         let mut report = SyncReport { recovered: self.undo_interrupted_merge()?, ..SyncReport::default() };
         let author = self.team_author().unwrap_or_default();
+        // The driver is this program, wherever it is now (it may have moved
+        // since the clone was made).
+        self.set_merge_driver()?;
         report.committed = self.commit(&messages::commit_sync(lang, &author))?;
         if self.git_value(&["remote", "get-url", "origin"]).is_none() {
             report.no_remote = true;
