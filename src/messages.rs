@@ -576,6 +576,18 @@ messages! {
         en: "An interrupted sync was undone first; nothing is lost.",
         fr: "Une synchronisation interrompue a d’abord été annulée\u{a0}; rien n’est perdu.",
     }
+    together_in_one_room(count: usize) {
+        en: "{count} in one room",
+        fr: "{count} dans la même salle",
+    }
+    team_plan_empty(day: u32) {
+        en: "Nobody of the team planned or attended a talk on day {day}.",
+        fr: "Personne de l’équipe n’a prévu ni vu de talk le jour {day}.",
+    }
+    keynotes_nobody_covers() {
+        en: "Keynotes nobody covers:",
+        fr: "Keynotes que personne ne couvre\u{a0}:",
+    }
     merge_left_to_you(name: &str) {
         en: "{name} could not be merged by meaning: one side does not read",
         fr: "{name} n’a pas pu être fusionné par le sens\u{a0}: un des côtés ne se lit pas",

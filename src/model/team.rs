@@ -124,6 +124,47 @@ pub fn merge_event(base: &Event, ours: &Event, theirs: &Event) -> Event {
     merged
 }
 
+/// One talk of a day's team plan: the first session noting it, and who
+/// planned or attended it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Covered<'a> {
+    pub session: &'a Session,
+    pub who: Vec<String>,
+}
+
+/// The team's plan of a day: the talks someone planned or attended, each
+/// once (sessions of one programme talk together), by start time; the
+/// programme's keynotes nobody covers.
+pub struct TeamPlan<'a> {
+    pub covered: Vec<Covered<'a>>,
+    pub uncovered_keynotes: Vec<&'a Session>,
+}
+
+pub fn team_plan<'a>(sessions: &'a [Session], programme: &'a [Session], day: u32, me: &str) -> TeamPlan<'a> {
+    use crate::model::{Kind, Status};
+    let mut covered: Vec<Covered<'a>> = Vec::new();
+    let mut mine: Vec<&Session> =
+        sessions.iter().filter(|s| s.day == day && matches!(s.status, Status::Planned | Status::Attended)).collect();
+    mine.sort_by_key(|s| (s.at, s.id));
+    for s in mine {
+        let who = s.author.clone().unwrap_or_else(|| me.to_string());
+        let same = |c: &&mut Covered<'a>| match (&c.session.schedule_id, &s.schedule_id) {
+            (Some(a), Some(b)) => a == b,
+            _ => c.session.id == s.id,
+        };
+        match covered.iter_mut().find(|c| same(c)) {
+            Some(talk) if !talk.who.contains(&who) => talk.who.push(who),
+            Some(_) => {}
+            None => covered.push(Covered { session: s, who: vec![who] }),
+        }
+    }
+    let is_covered =
+        |t: &Session| covered.iter().any(|c| c.session.schedule_id.is_some() && c.session.schedule_id == t.schedule_id);
+    let uncovered_keynotes =
+        programme.iter().filter(|t| t.day == day && t.kind == Kind::Keynote && !is_covered(t)).collect();
+    TeamPlan { covered, uncovered_keynotes }
+}
+
 /// A text both sides may have changed: the side that changed it, or both
 /// texts, ours first, when both did.
 fn merge_text(base: &Option<String>, ours: &Option<String>, theirs: &Option<String>) -> Option<String> {
@@ -178,6 +219,22 @@ mod tests {
         assert_eq!(merge_sessions(&base, &changed, &[]).removed, Vec::<u32>::new());
         assert_eq!(merge_sessions(&base, &[], &changed).added.len(), 1);
         assert!(merge_sessions(&base, &[], &base).added.is_empty());
+    }
+
+    #[test]
+    fn a_talk_planned_by_two_is_one_line_with_both() {
+        let talk = |id: u32, author: &str, reference: Option<&str>| Session {
+            author: Some(author.into()),
+            schedule_id: reference.map(Into::into),
+            status: crate::model::Status::Planned,
+            ..session(id, &format!("u{id}"), "Talk", "")
+        };
+        let sessions = vec![talk(1, "Léa", Some("x")), talk(2, "Paul", Some("x")), talk(3, "Paul", None)];
+        let keynote = Session { kind: crate::model::Kind::Keynote, schedule_id: Some("k".into()), ..talk(0, "", None) };
+        let plan = team_plan(&sessions, std::slice::from_ref(&keynote), 1, "me");
+        let who: Vec<&[String]> = plan.covered.iter().map(|c| c.who.as_slice()).collect();
+        assert_eq!(who, [&["Léa".to_string(), "Paul".to_string()][..], &["Paul".to_string()][..]]);
+        assert_eq!(plan.uncovered_keynotes.len(), 1);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 use comfy_table::{ColumnConstraint, ContentArrangement, LineStyle, Table, TableStyle as Lines, Width};
 use unicode_width::UnicodeWidthStr;
 
+use crate::model::team::TeamPlan;
 use crate::model::{Event, Lang, Session, Speaker, Status, Vocabulary};
 use crate::render::words::{kind_label, status_label, words};
 use crate::render::{Row, time_range};
@@ -34,6 +35,34 @@ impl TableStyle<'_> {
         }
         table
     }
+}
+
+/// A day's team plan (`notes team plan`): each talk someone planned or
+/// attended, by time, with who; a talk with several of the team says so
+/// (two colleagues in one room). The time shows once per slot.
+pub fn team_plan(plan: &TeamPlan<'_>, event: &Event, style: &TableStyle<'_>) -> String {
+    let w = words(style.lang);
+    let mut table = style.table(vec![w.time, w.room, w.title, w.who]);
+    let mut previous_time = String::new();
+    for talk in &plan.covered {
+        let time = time_range(event, talk.session);
+        let shown_time = if time == previous_time { String::new() } else { time.clone() };
+        previous_time = time;
+        let mut who = talk.who.join(", ");
+        if talk.who.len() > 1 {
+            who = format!("{who} ({})", crate::messages::together_in_one_room(style.lang, talk.who.len()));
+        }
+        let room = talk.session.room.clone().unwrap_or_default();
+        let cells = [room.as_str(), talk.session.title.as_str(), who.as_str()].map(|c| sanitize_line(c).into_owned());
+        let [room, title, who] = cells;
+        table.add_row(vec![shown_time, room, title, who]);
+    }
+    for (index, constraint) in [(0, ColumnConstraint::ContentWidth), (3, ColumnConstraint::ContentWidth)] {
+        if let Some(column) = table.column_mut(index) {
+            column.set_constraint(constraint);
+        }
+    }
+    draw(&table)
 }
 
 /// Lines of a drawn table without the blanks that pad its last column.

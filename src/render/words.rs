@@ -24,6 +24,8 @@ pub struct Words {
     pub section: &'static str,
     /// Who noted a session, in a team journal.
     pub author: &'static str,
+    /// Who of the team goes to a talk.
+    pub who: &'static str,
     pub sessions: &'static str,
     pub dates: &'static str,
     pub location: &'static str,
@@ -65,6 +67,7 @@ pub const EN: Words = Words {
     track: "Track",
     section: "Section",
     author: "By",
+    who: "Who",
     sessions: "Sessions",
     dates: "Dates",
     location: "Location",
@@ -113,6 +116,7 @@ pub const FR: Words = Words {
     track: "Track",
     section: "Section",
     author: "Par",
+    who: "Qui",
     sessions: "Sessions",
     dates: "Dates",
     location: "Lieu",

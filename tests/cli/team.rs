@@ -295,6 +295,11 @@ fn the_cowritten_post_credits_everyone_and_merges_their_takes() {
     assert!(table.lines().next().unwrap().contains("By") && dapr.contains("Paul Martin"), "{table}");
     let id = team.id_of("lea", "467@KOLT20");
     assert!(team.ok("lea", &["show", &id]).contains("By         "), "{}", team.ok("lea", &["show", &id]));
+    // The team's plan of the day: who goes where, two in one room said.
+    let plan = team.ok("lea", &["--width", "0", "team", "plan", "--day", "1"]);
+    let xen = plan.lines().find(|l| l.contains("Xen")).unwrap_or_default();
+    assert!(xen.contains("Paul Martin") && xen.contains("Chloé Bernard") && xen.contains("2 in one room"), "{plan}");
+    assert!(plan.lines().any(|l| l.contains("Dapr") && l.contains("Paul Martin")), "{plan}");
     let to_try = &post[post.find("## À tester").unwrap()..];
     assert_eq!(to_try.matches("\n- ").count(), 2, "Xen and Dapr, once each:\n{to_try}");
     // A journal of one author: no byline, no credits.

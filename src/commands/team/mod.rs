@@ -1,10 +1,11 @@
-//! `notes team init|join`: a journal shared by a team through git; `notes
+//! `notes team init|join|plan`: a journal shared by a team through git; `notes
 //! team merge` is the merge driver git calls. `notes sync` is its own
 //! command (`commands/sync.rs`): it is what people type every day.
 
 mod init;
 mod join;
 mod merge;
+mod plan;
 
 use clap::{Args, Subcommand};
 
@@ -17,6 +18,7 @@ Examples:
   notes team init --author \"Léa Moreau\" git@example.org:team/kc.git
   notes --dir ~/kc team join git@example.org:team/kc.git --author \"Paul Martin\"
   notes sync          # commit your notes, take the others', push
+  notes team plan --day 2   # who goes where, and the keynotes nobody covers
 
 Everyone writes in their own clone; notes sync merges event files by
 meaning: sessions by identity, notes as text. State, locks and the clone's
@@ -34,6 +36,7 @@ pub struct TeamArgs {
 enum TeamAction {
     Init(init::InitArgs),
     Join(join::JoinArgs),
+    Plan(plan::PlanArgs),
     #[command(hide = true)]
     Merge(merge::MergeArgs),
 }
@@ -42,6 +45,7 @@ pub fn run(args: TeamArgs, ctx: &mut Context) -> Result<()> {
     match args.action {
         TeamAction::Init(args) => init::run(args, ctx),
         TeamAction::Join(args) => join::run(args, ctx),
+        TeamAction::Plan(args) => plan::run(args, ctx),
         TeamAction::Merge(args) => merge::run(args, ctx),
     }
 }
