@@ -47,13 +47,14 @@ pub fn run(args: NowArgs, ctx: &mut Context) -> Result<()> {
     };
     let later = file.sessions.iter().filter(|s| Some(s.id) != here_talk.map(|h| h.id));
     let schedule = ctx.programme_or_none(event)?;
+    let me = ctx.journal()?.team_author();
     let refs = short_refs(&schedule);
     let room = args.room.as_deref().map(text::fold);
     let elsewhere = running(&schedule, now, "")
         .into_iter()
         .filter(|t| here_talk.is_none_or(|h| h.schedule_id.is_none() || h.schedule_id != t.schedule_id))
         .filter(|t| in_room(t, room.as_deref()))
-        .map(|talk| Listed::of(talk, &schedule, &refs))
+        .map(|talk| Listed::of(talk, &schedule, &refs).with_team(&file.sessions, me.as_deref()))
         .collect();
     let screen = glance::Now {
         event,

@@ -27,6 +27,8 @@ pub enum Here<'a> {
 pub struct Listed<'a> {
     pub talk: &'a Session,
     pub reference: &'a str,
+    /// Who of the team is there (a team journal), as "Paul, Chloé".
+    pub team: String,
 }
 
 impl<'a> Listed<'a> {
@@ -34,7 +36,25 @@ impl<'a> Listed<'a> {
     /// schedule's, in the same order).
     pub fn of(talk: &'a Session, schedule: &[Session], refs: &'a [String]) -> Self {
         let index = schedule.iter().position(|t| std::ptr::eq(t, talk));
-        Listed { talk, reference: index.and_then(|i| refs.get(i)).map_or("", String::as_str) }
+        Listed { talk, reference: index.and_then(|i| refs.get(i)).map_or("", String::as_str), team: String::new() }
+    }
+
+    /// With the others of the team who planned or attended it (their
+    /// sessions among `sessions`), `me` left out.
+    pub fn with_team(mut self, sessions: &[Session], me: Option<&str>) -> Self {
+        use crate::model::Status;
+        let mut names: Vec<&str> = Vec::new();
+        for s in sessions {
+            let linked = s.schedule_id.is_some() && s.schedule_id == self.talk.schedule_id;
+            let going = matches!(s.status, Status::Planned | Status::Attended);
+            if let Some(author) =
+                s.author.as_deref().filter(|a| linked && going && Some(*a) != me && !names.contains(a))
+            {
+                names.push(author);
+            }
+        }
+        self.team = names.join(", ");
+        self
     }
 }
 
@@ -154,14 +174,15 @@ fn programme_list(title: &str, empty: &str, talks: &[Listed<'_>], event: &Event,
     let room_width = talks.iter().map(|t| t.talk.room.as_deref().map_or(0, UnicodeWidthStr::width)).max().unwrap_or(0);
     let room_width = room_width.min(24);
     let mut out = format!("{title}\n");
-    for Listed { talk, reference } in talks {
+    for Listed { talk, reference, team } in talks {
         let room = sanitize_line(talk.room.as_deref().unwrap_or(""));
-        let mut line = format!(
-            "  {reference:<6} {:<11}  {}  {}",
-            time_range(event, talk),
-            pad_to_columns(&room, room_width),
-            sanitize_line(&talk.title)
-        );
+        // Who of the team is there goes before the title: a line is cut at its end.
+        let title = match team.as_str() {
+            "" => sanitize_line(&talk.title).into_owned(),
+            team => format!("[{}] {}", sanitize_line(team), sanitize_line(&talk.title)),
+        };
+        let mut line =
+            format!("  {reference:<6} {:<11}  {}  {title}", time_range(event, talk), pad_to_columns(&room, room_width));
         if !talk.speakers.is_empty() {
             let _ = write!(line, " — {}", sanitize_line(&talk.speakers_line()));
         }

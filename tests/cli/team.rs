@@ -300,6 +300,19 @@ fn the_cowritten_post_credits_everyone_and_merges_their_takes() {
     let xen = plan.lines().find(|l| l.contains("Xen")).unwrap_or_default();
     assert!(xen.contains("Paul Martin") && xen.contains("Chloé Bernard") && xen.contains("2 in one room"), "{plan}");
     assert!(plan.lines().any(|l| l.contains("Dapr") && l.contains("Paul Martin")), "{plan}");
+    // During the talk, Léa's `now` says who of the team is in it.
+    let programme: Value = serde_json::from_str(&team.ok("lea", &["list", "--schedule", "--json"])).unwrap();
+    let start = programme.as_array().unwrap().iter().find(|t| t["schedule_id"] == "467@KOLT20").unwrap()["start"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let lea = team.dir("lea");
+    let now = team.env.cmd(["--dir", lea.to_str().unwrap(), "--width", "0", "now"]).env("NOTES_NOW", &start).output();
+    let now = String::from_utf8(now.unwrap().stdout).unwrap();
+    assert!(
+        now.contains("[Chloé Bernard, Paul Martin] Xen") || now.contains("[Paul Martin, Chloé Bernard] Xen"),
+        "{now}"
+    );
     let to_try = &post[post.find("## À tester").unwrap()..];
     assert_eq!(to_try.matches("\n- ").count(), 2, "Xen and Dapr, once each:\n{to_try}");
     // A journal of one author: no byline, no credits.
