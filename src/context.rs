@@ -288,7 +288,10 @@ impl Context {
         doc: &mut EventDoc,
         now: DateTime<Utc>,
     ) -> Result<(JotTarget, u32, Option<Session>)> {
-        let current = match self.state()?.current_session.get(slug).map(|id| doc.session(*id)).transpose() {
+        // Read again, under the event's lock: a sync may have given the
+        // current session another id since this command started.
+        let state = self.journal()?.state()?;
+        let current = match state.current_session.get(slug).map(|id| doc.session(*id)).transpose() {
             // Current, but gone (deleted by hand): as if none were.
             Err(Error::UnknownSession { .. }) => None,
             current => current?,

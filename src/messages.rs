@@ -511,8 +511,24 @@ messages! {
         fr: "git {command} a échoué\u{a0}: {said}",
     }
     hint_git_failed() {
-        en: "nothing of your notes is lost: they are committed in this clone; run notes sync again",
-        fr: "rien de vos notes n’est perdu\u{a0}: elles sont enregistrées dans ce clone\u{a0}; relancez notes sync",
+        en: "your journal's files are as they were; once git's problem is solved, run the command again",
+        fr: "les fichiers de votre journal sont intacts\u{a0}; une fois le problème de git réglé, relancez la commande",
+    }
+    remote_has_a_journal() {
+        en: "the remote already holds a team's journal",
+        fr: "le dépôt distant contient déjà le journal d’une équipe",
+    }
+    hint_join_instead() {
+        en: "join it from a new folder: notes --dir NEW-FOLDER team join REMOTE --author \"Your Name\"",
+        fr: "rejoignez-le depuis un nouveau dossier\u{a0}: notes --dir NOUVEAU-DOSSIER team join REMOTE --author \"Votre nom\"",
+    }
+    remote_is_empty(remote: &str) {
+        en: "{remote} holds no journal yet",
+        fr: "{remote} ne contient pas encore de journal",
+    }
+    hint_init_first() {
+        en: "the first of the team shares theirs: notes team init --author \"Name\" REMOTE",
+        fr: "la première personne de l’équipe partage le sien\u{a0}: notes team init --author \"Nom\" REMOTE",
     }
     team_needs_author() {
         en: "a team journal needs your name, for the post's byline",
@@ -587,6 +603,10 @@ messages! {
     keynotes_nobody_covers() {
         en: "Keynotes nobody covers:",
         fr: "Keynotes que personne ne couvre\u{a0}:",
+    }
+    hint_fix_and_sync() {
+        en: "your journal is as it was; make the file read again (notes list says where), then run notes sync",
+        fr: "votre journal est intact\u{a0}; rendez le fichier lisible (notes list dit où), puis relancez notes sync",
     }
     merge_left_to_you(name: &str) {
         en: "{name} could not be merged by meaning: one side does not read",

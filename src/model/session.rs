@@ -148,8 +148,8 @@ impl Session {
     }
 
     /// [`Session::merge`] where nothing can be refused: a field both sides
-    /// changed takes my value, and notes both sides rewrote keep both
-    /// texts, mine first. For merging team journals, where nobody is there
+    /// changed takes my value, and notes are merged line by line, both
+    /// sides' lines kept where they changed the same ones. For merging team journals, where nobody is there
     /// to choose.
     pub fn merge_keeping_mine(base: &Session, mine: &Session, theirs: &Session) -> Session {
         Session::merge_fields(base, mine, theirs, true).0
@@ -179,12 +179,10 @@ impl Session {
         );
         match merge_notes(&base.notes, &mine.notes, &theirs.notes) {
             Some(notes) => merged.notes = notes,
-            None => {
-                conflicts.push("notes");
-                if mine_wins {
-                    merged.notes = format!("{}\n\n{}", mine.notes.trim_end(), theirs.notes);
-                }
+            None if mine_wins => {
+                merged.notes = crate::model::text::merge_lines(&base.notes, &mine.notes, &theirs.notes)
             }
+            None => conflicts.push("notes"),
         }
         (merged, conflicts)
     }

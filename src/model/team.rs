@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{DayNotes, Event, Session};
+use crate::model::{DayNotes, Event, Session, text};
 
 /// What identifies a session across clones: its `uid`, or its id for a
 /// session written before the journal was shared.
@@ -85,8 +85,11 @@ pub fn merge_sessions(base: &[Session], ours: &[Session], theirs: &[Session]) ->
 
 /// Merges the event's own fields and days: each field takes the side that
 /// changed it, ours where both did; a day's texts both sides changed keep
-/// both.
-pub fn merge_event(base: &Event, ours: &Event, theirs: &Event) -> Event {
+/// both. Without a base (both sides made the event), fields are ours and
+/// the days' texts of both sides are kept.
+pub fn merge_event(base: Option<&Event>, ours: &Event, theirs: &Event) -> Event {
+    let base = base.cloned().unwrap_or_else(|| Event { days: Default::default(), ..theirs.clone() });
+    let base = &base;
     fn pick<T: PartialEq + Clone>(base: &T, ours: &T, theirs: &T) -> T {
         if ours == base { theirs.clone() } else { ours.clone() }
     }
@@ -166,12 +169,16 @@ pub fn team_plan<'a>(sessions: &'a [Session], programme: &'a [Session], day: u32
 }
 
 /// A text both sides may have changed: the side that changed it, or both
-/// texts, ours first, when both did.
+/// merged line by line when both did.
 fn merge_text(base: &Option<String>, ours: &Option<String>, theirs: &Option<String>) -> Option<String> {
     match (ours, theirs) {
         _ if ours == base || ours == theirs => theirs.clone(),
         _ if theirs == base => ours.clone(),
-        (Some(ours), Some(theirs)) => Some(format!("{}\n\n{}", ours.trim_end(), theirs)),
+        (Some(ours), Some(theirs)) => {
+            let merged = text::merge_lines(base.as_deref().unwrap_or_default(), ours, theirs);
+            // A text of one line is kept as it was written, without a break.
+            Some(if ours.ends_with('\n') { merged } else { merged.trim_end_matches('\n').to_string() })
+        }
         _ => ours.clone().or_else(|| theirs.clone()),
     }
 }
@@ -207,7 +214,27 @@ mod tests {
         // Notes rewritten on both sides: both texts stay.
         let rewritten = vec![session(1, "a", "Talk", "- ONE\n")];
         let merge = merge_sessions(&base, &ours, &rewritten);
-        assert_eq!(merge.changed[0].notes, "- one\n- mine\n\n- ONE\n");
+        assert_eq!(merge.changed[0].notes, "- ONE\n- mine\n");
+    }
+
+    /// Rounds of jots on both sides, each merge the next base: every line
+    /// once, whatever order the merges put them in.
+    #[test]
+    fn rounds_of_jots_never_multiply_lines() {
+        let mut base = "- intro\n".to_string();
+        let (mut mine, mut theirs) = (base.clone(), base.clone());
+        for round in 0..6 {
+            mine.push_str(&format!("- mine {round}\n"));
+            theirs = format!("- theirs {round}\n{theirs}");
+            let merged = text::merge_lines(&base, &mine, &theirs);
+            for line in [format!("- mine {round}\n"), format!("- theirs {round}\n"), "- intro\n".into()] {
+                assert_eq!(merged.matches(&line).count(), 1, "round {round}: {merged}");
+            }
+            (base, mine, theirs) = (merged.clone(), merged.clone(), merged);
+        }
+        // A typo fixed on one side while the other jots: both changes, once.
+        let merged = text::merge_lines("- gerat talk\n", "- great talk\n", "- gerat talk\n- B1\n");
+        assert_eq!(merged, "- great talk\n- B1\n");
     }
 
     #[test]
@@ -238,6 +265,20 @@ mod tests {
     }
 
     #[test]
+    fn an_event_made_on_both_sides_keeps_both_sides_days() {
+        let mut ours = crate::model::event::tests::kubecon();
+        ours.days.insert(1, DayNotes { intro: Some("Alice.".into()), ..DayNotes::default() });
+        let mut theirs = ours.clone();
+        theirs.days.insert(1, DayNotes { intro: Some("Bob.".into()), ..DayNotes::default() });
+        theirs.days.insert(3, DayNotes { intro: Some("Bob day 3.".into()), ..DayNotes::default() });
+        theirs.name = "Theirs".into();
+        let merged = merge_event(None, &ours, &theirs);
+        assert_eq!(merged.name, "KubeCon");
+        assert_eq!(merged.days[&1].intro.as_deref(), Some("Alice.\nBob."));
+        assert_eq!(merged.days[&3].intro.as_deref(), Some("Bob day 3."));
+    }
+
+    #[test]
     fn day_texts_written_on_both_sides_are_both_kept() {
         let mut base = crate::model::event::tests::kubecon();
         base.days.insert(1, DayNotes { intro: Some("Bonjour.".into()), ..DayNotes::default() });
@@ -247,9 +288,9 @@ mod tests {
         let mut theirs = base.clone();
         theirs.days.get_mut(&1).unwrap().intro = Some("Salut.".into());
         theirs.days.insert(2, DayNotes { label: Some("Jeudi".into()), ..DayNotes::default() });
-        let merged = merge_event(&base, &ours, &theirs);
+        let merged = merge_event(Some(&base), &ours, &theirs);
         assert_eq!(merged.name, "Renamed");
-        assert_eq!(merged.days[&1].intro.as_deref(), Some("Bonjour à tous.\n\nSalut."));
+        assert_eq!(merged.days[&1].intro.as_deref(), Some("Bonjour à tous.\nSalut."));
         assert_eq!(merged.days[&2].label.as_deref(), Some("Jeudi"));
     }
 }

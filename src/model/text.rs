@@ -113,6 +113,44 @@ pub fn suggest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
         .map(|(_, c)| c.to_string())
 }
 
+fn lines(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n').collect()
+}
+
+/// A three-way merge of texts by lines, where nothing is dropped: each
+/// side's changes to `base` are taken, and where both changed the same
+/// lines, my lines then theirs. Texts end with a line break.
+pub fn merge_lines(base: &str, mine: &str, theirs: &str) -> String {
+    let with_end =
+        |text: &str| if text.is_empty() || text.ends_with('\n') { text.to_string() } else { format!("{text}\n") };
+    let (base, mine, theirs) = (with_end(base), with_end(mine), with_end(theirs));
+    let (base_lines, my_lines, their_lines) = (lines(&base), lines(&mine), lines(&theirs));
+    let merge = merge3::Merge3::new(&base_lines, &my_lines, &their_lines);
+    let mut merged = String::new();
+    for group in merge.merge_groups() {
+        match group {
+            merge3::MergeGroup::Unchanged(lines)
+            | merge3::MergeGroup::Same(lines)
+            | merge3::MergeGroup::A(lines)
+            | merge3::MergeGroup::B(lines) => merged.extend(lines.iter().copied()),
+            merge3::MergeGroup::Conflict(base_part, my_part, their_part) => {
+                let base_part = base_part.unwrap_or_default();
+                // One side only added lines after the common ones: the
+                // other side's change, then those lines.
+                if let Some(added) = their_part.strip_prefix(base_part) {
+                    merged.extend(my_part.iter().chain(added).copied());
+                } else if let Some(added) = my_part.strip_prefix(base_part) {
+                    merged.extend(their_part.iter().chain(added).copied());
+                } else {
+                    merged.extend(my_part.iter().copied());
+                    merged.extend(their_part.iter().filter(|line| !my_part.contains(line)).copied());
+                }
+            }
+        }
+    }
+    merged
+}
+
 /// `text` on one line: control characters (line breaks included) become
 /// spaces and runs of white space one space. For a title in a heading, a
 /// TOML comment or a front-matter field.

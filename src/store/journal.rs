@@ -461,14 +461,18 @@ impl EventDoc {
             .map_err(|_| self.invalid(Text::new(|lang| messages::ids_exhausted(lang, u32::MAX))))
     }
 
-    /// Gives every session without one an identity, and `author` when it
-    /// has none: the journal becomes a team's.
+    /// Gives every session without one an identity (and a copy of another's
+    /// its own), and `author` when it has none: what is shared can be told
+    /// apart.
     pub fn give_identities(&mut self, author: &str) -> Result<()> {
+        let mut seen = std::collections::HashSet::new();
         for session in self.sessions()? {
-            if session.uid.is_none() || session.author.is_none() {
+            // A block copied in an editor repeats its uid: the copy gets its own.
+            let repeated = session.uid.as_ref().is_some_and(|uid| !seen.insert(uid.clone()));
+            if session.uid.is_none() || session.author.is_none() || repeated {
                 self.change_session(session.id, |s, _| {
                     s.author.get_or_insert_with(|| author.to_string());
-                    if s.uid.is_none() {
+                    if s.uid.is_none() || repeated {
                         s.uid = Some(crate::store::team::new_uid(author, s));
                     }
                     Ok(())

@@ -46,6 +46,14 @@ struct TeamFile {
     author: String,
 }
 
+/// What taking the others' commits in did.
+enum Integrated {
+    /// This many commits came in.
+    Received(usize),
+    /// The journal changed since the commit (a jot): nothing was taken in.
+    ChangedMeanwhile,
+}
+
 /// What `sync` did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SyncReport {
@@ -90,6 +98,14 @@ impl Journal {
             self.git(&["remote", "add", "origin", remote])?;
         }
         self.commit(&messages::commit_team_init(lang, author))?;
+        // Shared at once, so that whoever joins finds the rules (ignore,
+        // merge). A remote that has a journal already is joined, not made.
+        if remote.is_some() && self.git(&["fetch", "--quiet", "origin"]).is_ok() {
+            if self.git_value(&["rev-parse", "--verify", "--quiet", &format!("origin/{BRANCH}")]).is_some() {
+                return Err(Error::user(messages::remote_has_a_journal, messages::hint_join_instead));
+            }
+            self.git(&["push", "--quiet", "origin", &format!("HEAD:{BRANCH}")])?;
+        }
         Ok(())
     }
 
@@ -107,11 +123,13 @@ impl Journal {
         git_in(Path::new("."), &["clone", "--quiet", remote, &target])?;
         // The remote's HEAD may name another branch than the team's.
         let upstream = format!("origin/{BRANCH}");
-        if self.git_value(&["rev-parse", "--verify", "--quiet", &upstream]).is_some() {
-            self.git(&["checkout", "--quiet", "-B", BRANCH, &upstream])?;
-        } else {
-            self.git(&["checkout", "--quiet", "--orphan", BRANCH])?;
+        if self.git_value(&["rev-parse", "--verify", "--quiet", &upstream]).is_none() {
+            // Nothing shared yet: no rules to follow. The folder goes, as it came.
+            let _ = std::fs::remove_dir_all(dir);
+            let remote = remote.to_string();
+            return Err(Error::user(move |lang| messages::remote_is_empty(lang, &remote), messages::hint_init_first));
         }
+        self.git(&["checkout", "--quiet", "-B", BRANCH, &upstream])?;
         self.configure_clone(author)?;
         // The first of the team's events is this clone's current one.
         if let Some(slug) = self.slugs()?.into_iter().next() {
@@ -154,11 +172,18 @@ impl Journal {
         if !self.dir().join(".git").exists() || self.team_author().is_none() {
             return Err(Error::user(messages::not_a_team_journal, messages::hint_team_init));
         }
+        // One sync at a time in a clone.
+        let _sync = self.lock(&self.dir().join(".git").join("notes-sync"))?;
         let mut report = SyncReport { recovered: self.undo_interrupted_merge()?, ..SyncReport::default() };
         let author = self.team_author().unwrap_or_default();
         // The driver is this program, wherever it is now (it may have moved
         // since the clone was made).
         self.set_merge_driver()?;
+        // A file that does not read is never shared; a session written by
+        // hand gets its identity and author before it is.
+        for slug in self.slugs()? {
+            self.update(&slug, |doc| doc.give_identities(&author))?;
+        }
         report.committed = self.commit(&messages::commit_sync(lang, &author))?;
         if self.git_value(&["remote", "get-url", "origin"]).is_none() {
             report.no_remote = true;
@@ -171,7 +196,13 @@ impl Journal {
             }
             let upstream = format!("origin/{BRANCH}");
             if self.git_value(&["rev-parse", "--verify", "--quiet", &upstream]).is_some() {
-                report.received += self.merge_keeping_current(&upstream, lang)?;
+                match self.integrate(&upstream, lang)? {
+                    Integrated::Received(count) => report.received += count,
+                    Integrated::ChangedMeanwhile => {
+                        self.commit(&messages::commit_sync(lang, &author))?;
+                        continue;
+                    }
+                }
             }
             if self.git(&["push", "--quiet", "origin", &format!("HEAD:{BRANCH}")]).is_ok() {
                 report.pushed = true;
@@ -182,23 +213,101 @@ impl Journal {
         Err(Error::user(messages::push_refused, messages::hint_sync_again))
     }
 
-    /// [`Journal::merge`] with every event file locked (a jot meanwhile
-    /// would write over the merge with what it read before), and each
-    /// event's current session kept by identity: the others' commits may
-    /// give it another id in this clone.
-    fn merge_keeping_current(&self, upstream: &str, lang: Lang) -> Result<usize> {
+    /// Takes `upstream` in; returns how many commits came in. Git computes
+    /// the merge without touching the journal's files (`merge-tree`, the
+    /// event files merged by the driver); then, under the locks of every
+    /// event file, notes writes the files that change, each atomically, and
+    /// only then moves the branch. A sync killed at any point leaves each
+    /// file whole, and the next one completes the work; git never writes a
+    /// file a jot is writing.
+    fn integrate(&self, upstream: &str, lang: Lang) -> Result<Integrated> {
+        let incoming = self
+            .git_value(&["rev-list", "--count", &format!("HEAD..{upstream}")])
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        if incoming == 0 {
+            return Ok(Integrated::Received(0));
+        }
+        let head = self.git_value(&["rev-parse", "HEAD"]).unwrap_or_default();
+        let upstream_commit = self.git_value(&["rev-parse", upstream]).unwrap_or_default();
+        let target = if self.git(&["merge-base", "--is-ancestor", &head, &upstream_commit]).is_ok() {
+            upstream_commit
+        } else {
+            let out = Command::new("git")
+                .args(["merge-tree", "--write-tree", "--name-only", "--no-messages", &head, &upstream_commit])
+                .current_dir(self.dir())
+                .output()
+                .map_err(|e| Error::io(messages::cannot_run_git, Path::new("git"), e))?;
+            let listed = String::from_utf8_lossy(&out.stdout).into_owned();
+            let mut lines = listed.lines();
+            let tree = lines.next().unwrap_or_default().to_string();
+            if !out.status.success() {
+                // The driver refused a file (one side does not read): ours stay.
+                let files = lines.filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", ");
+                return Err(Error::user(
+                    move |lang| messages::merge_left_to_you(lang, &files),
+                    messages::hint_fix_and_sync,
+                ));
+            }
+            let message = messages::commit_merge(lang);
+            self.git_value(&["commit-tree", &tree, "-p", &head, "-p", &upstream_commit, "-m", &message])
+                .unwrap_or_default()
+        };
         let slugs = self.slugs()?;
         let _locks = slugs.iter().map(|slug| self.lock(&self.event_path(slug))).collect::<Result<Vec<_>>>()?;
-        let state = self.state()?;
-        let current: Vec<(String, String)> = state
+        // A jot written since the commit: committed first, and merged again.
+        if self.git_value(&["status", "--porcelain"]).is_some() {
+            return Ok(Integrated::ChangedMeanwhile);
+        }
+        let current = self.current_identities();
+        self.check_out(&head, &target)?;
+        self.restore_current(current)?;
+        Ok(Integrated::Received(incoming))
+    }
+
+    /// Writes the files that differ between commits `from` (HEAD, whose
+    /// files are in the journal) and `to`, then moves HEAD and the index
+    /// to `to`.
+    fn check_out(&self, from: &str, to: &str) -> Result<()> {
+        let changes = self.git_value(&["diff", "--name-status", "--no-renames", from, to]).unwrap_or_default();
+        for line in changes.lines() {
+            let Some((status, path)) = line.split_once('\t') else { continue };
+            let target = self.dir().join(path);
+            if status.starts_with('D') {
+                if let Err(e) = std::fs::remove_file(&target)
+                    && e.kind() != std::io::ErrorKind::NotFound
+                {
+                    return Err(Error::io(messages::cannot_write, &target, e));
+                }
+                continue;
+            }
+            let blob = git_in(self.dir(), &["cat-file", "blob", &format!("{to}:{path}")])?;
+            if let Some(folder) = target.parent() {
+                std::fs::create_dir_all(folder).map_err(|e| Error::io(messages::cannot_write, folder, e))?;
+            }
+            atomic::write(&target, &blob.stdout)?;
+        }
+        self.git(&["update-ref", "HEAD", to, from])?;
+        self.git(&["read-tree", to])?;
+        Ok(())
+    }
+
+    /// Each event's current session, by identity.
+    fn current_identities(&self) -> Vec<(String, String)> {
+        let Ok(state) = self.state() else { return Vec::new() };
+        state
             .current_session
             .iter()
             .filter_map(|(slug, id)| {
                 let session = self.load(slug).ok()?.sessions.into_iter().find(|s| s.id == *id)?;
                 Some((slug.clone(), session.uid?))
             })
-            .collect();
-        let received = self.merge(upstream, lang)?;
+            .collect()
+    }
+
+    /// Points each event's current session back at its identity: the
+    /// others' commits may have given it another id.
+    fn restore_current(&self, current: Vec<(String, String)>) -> Result<()> {
         for (slug, uid) in current {
             let Ok(file) = self.load(&slug) else { continue };
             if let Some(session) = file.sessions.iter().find(|s| s.uid.as_deref() == Some(uid.as_str())) {
@@ -208,25 +317,7 @@ impl Journal {
                 })?;
             }
         }
-        Ok(received)
-    }
-
-    /// Merges `upstream`; returns how many commits came in. A merge that
-    /// fails is undone: the repository is never left mid-merge.
-    fn merge(&self, upstream: &str, lang: Lang) -> Result<usize> {
-        let incoming = self
-            .git_value(&["rev-list", "--count", &format!("HEAD..{upstream}")])
-            .and_then(|n| n.parse().ok())
-            .unwrap_or(0);
-        if incoming == 0 {
-            return Ok(0);
-        }
-        let message = messages::commit_merge(lang);
-        if let Err(error) = self.git(&["merge", "--quiet", "--no-edit", "-m", &message, upstream]) {
-            let _ = self.git(&["merge", "--abort"]);
-            return Err(error);
-        }
-        Ok(incoming)
+        Ok(())
     }
 
     /// A sync killed mid-merge leaves MERGE_HEAD (a rebase, its folder):
@@ -324,8 +415,7 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path, name: &str) -> Resul
     let base_doc = EventDoc::parse(&path, slug, &base_text).ok();
     let (our_sessions, their_sessions) = (doc.sessions()?, their_doc.sessions()?);
     let base_sessions = base_doc.as_ref().map(EventDoc::sessions).transpose()?.unwrap_or_default();
-    let base_event = base_doc.as_ref().map_or_else(|| doc.event().clone(), |d| d.event().clone());
-    let event = merge_event(&base_event, doc.event(), their_doc.event());
+    let event = merge_event(base_doc.as_ref().map(EventDoc::event), doc.event(), their_doc.event());
     let days = event.days.clone();
     // Dates that would leave a session outside: our event stays.
     let _ = doc.put_event(event);

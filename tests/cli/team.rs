@@ -247,6 +247,22 @@ fn team_commands_that_cannot_run() {
     assert!(out.contains("--author"), "{out}");
     let out = fails_without_change(&env, &["--lang", "fr", "team", "join", "/nowhere.git", "--author", "Paul"], 1);
     assert!(out.contains("n’est pas vide"), "{out}");
+    // Joining a remote nobody shared to yet: said, and no folder left.
+    let empty = env.root.path().join("empty.git");
+    git(env.root.path(), &["init", "--quiet", "--bare", empty.to_str().unwrap()]);
+    let clone = env.root.path().join("clone");
+    let args = ["--dir", clone.to_str().unwrap(), "team", "join", empty.to_str().unwrap(), "--author", "Paul"];
+    let out = fails_without_change(&env, &args, 1);
+    assert!(out.contains("holds no journal yet") && out.contains("notes team init"), "{out}");
+    assert!(!clone.exists());
+    // Sharing into a remote that holds a team's journal: join it instead.
+    let team = Team::new();
+    let other = TestEnv::new();
+    other.kubecon();
+    let out = other.transcript(["team", "init", "--author", "Zoé", team.remote.to_str().unwrap()]);
+    assert!(out.starts_with("exit: 1") && out.contains("already holds a team's journal"), "{out}");
+    team.ok("paul", &["sync"]);
+    team.ok("paul", &["list"]);
 }
 
 /// The co-written post of a day shaped like the 2024 recap: one byline
@@ -322,4 +338,122 @@ fn the_cowritten_post_credits_everyone_and_merges_their_takes() {
     env.ok(["team", "init", "--author", "Léa Moreau"]);
     let alone = env.ok(["export", "md", "--day", "2", "--lang", "fr"]);
     assert!(!alone.contains("co-écrit") && !alone.contains("*Par "), "{alone}");
+}
+
+/// `notes sync` killed (SIGKILL) at any moment, again and again, while
+/// Paul keeps writing: the next sync completes, and nothing is lost.
+#[test]
+fn a_sync_killed_at_any_moment_loses_nothing() {
+    let team = Team::new();
+    let paul = team.dir("paul");
+    for i in 0..8u64 {
+        team.ok("paul", &["add", &format!("Talk {i}"), "-d", "1", "-m", &format!("note {i}")]);
+        team.ok("lea", &["add", &format!("Léa {i}"), "-d", "1"]);
+        team.ok("lea", &["sync"]);
+        let mut sync = team.env.std_cmd();
+        sync.args(["--dir", paul.to_str().unwrap(), "sync"]);
+        let mut child = sync.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(i * 17 % 120));
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    // Whatever git children were still running finish their work.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    team.ok("paul", &["sync"]);
+    team.ok("lea", &["sync"]);
+    for who in ["paul", "lea"] {
+        check_clean(&team, who);
+        let sessions = team.sessions(who);
+        for i in 0..8 {
+            let note = format!("note {i}");
+            assert_eq!(sessions.iter().filter(|s| s["notes"].as_str().unwrap_or("").contains(&note)).count(), 1);
+            assert!(sessions.iter().any(|s| s["title"] == format!("Léa {i}")), "{who}: Léa {i}");
+        }
+    }
+}
+
+/// Two people jotting on one talk, syncing in turn, round after round:
+/// every line once (each merge is the next one's base).
+#[test]
+fn jots_in_turn_on_one_talk_are_each_kept_once() {
+    let team = Team::new();
+    for round in 0..4 {
+        for who in ["lea", "paul"] {
+            team.ok(who, &["jot", "-i", "1", &format!("{who} {round}")]);
+        }
+        for who in ["lea", "paul"] {
+            team.ok(who, &["sync"]);
+        }
+    }
+    team.ok("lea", &["sync"]);
+    let keynote = team.sessions("lea").into_iter().find(|s| s["id"] == 1).unwrap();
+    let notes = keynote["notes"].as_str().unwrap();
+    for round in 0..4 {
+        for who in ["lea", "paul"] {
+            assert_eq!(notes.matches(&format!("- {who} {round}\n")).count(), 1, "{notes}");
+        }
+    }
+    assert_eq!(notes.matches("Bienvenue.").count(), 1, "{notes}");
+}
+
+/// A file that does not read is never shared; a session written by hand is
+/// given its identity and author before it is.
+#[test]
+fn what_is_shared_reads_and_can_be_told_apart() {
+    let team = Team::new();
+    let lea = team.dir("lea");
+    let file = std::fs::read_dir(&lea)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.ends_with(".toml") && !name.starts_with('.') && !name.contains(".schedule")
+        })
+        .unwrap();
+    let good = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{good}\nthis is = = broken [\n")).unwrap();
+    let said = team.env.transcript(["--dir", lea.to_str().unwrap(), "sync"]);
+    assert!(said.starts_with("exit: 1") && said.contains(".toml:"), "{said}");
+    team.ok("paul", &["sync"]);
+    team.ok("paul", &["list"]);
+    // Mended by hand, with a session typed in the file without uid nor author.
+    let typed = "\n[[sessions]]\nid = 99\nday = 1\ntitle = \"Couloir\"\nnotes = \"- tapé à la main\\n\"\n";
+    std::fs::write(&file, format!("{good}{typed}")).unwrap();
+    team.ok("lea", &["sync"]);
+    team.ok("paul", &["sync"]);
+    let hallway = team.sessions("paul").into_iter().find(|s| s["title"] == "Couloir").unwrap();
+    assert_eq!(hallway["author"], "Léa Moreau");
+    assert!(team.event_file("paul").contains("title = \"Couloir\""));
+    check_clean(&team, "lea");
+    check_clean(&team, "paul");
+}
+
+/// A jot typed while a sync renumbers the current session goes to that
+/// session, under its new id.
+#[test]
+fn a_jot_during_a_sync_goes_to_the_current_session() {
+    let team = Team::new();
+    let paul = team.dir("paul");
+    for round in 0..5u64 {
+        // Paul's talk is shared first; Léa's, made meanwhile with the same
+        // id, keeps it in her merge: Paul's moves, and his clone follows.
+        team.ok("lea", &["add", &format!("Léa {round}"), "-d", "1"]);
+        team.ok("paul", &["add", &format!("Paul {round}"), "-d", "1"]);
+        team.ok("paul", &["sync"]);
+        team.ok("lea", &["sync"]);
+        let mut sync = team.env.std_cmd();
+        sync.args(["--dir", paul.to_str().unwrap(), "sync"]);
+        let mut child = sync.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(round * 11 % 40));
+        team.ok("paul", &["jot", &format!("pendant la synchro {round}")]);
+        child.wait().unwrap();
+    }
+    team.ok("paul", &["sync"]);
+    for session in team.sessions("paul") {
+        let notes = session["notes"].as_str().unwrap_or("");
+        if let Some(round) = notes.split("pendant la synchro ").nth(1) {
+            assert_eq!(session["title"], format!("Paul {}", round.trim()), "{session}");
+        }
+    }
 }
