@@ -534,6 +534,10 @@ messages! {
         en: "a team journal needs your name, for the post's byline",
         fr: "un journal d’équipe a besoin de votre nom, pour la signature de l’article",
     }
+    not_a_name(author: &str) {
+        en: "{author:?} is not a name: a name has letters, and no line break, < or >",
+        fr: "{author:?} n’est pas un nom\u{a0}: un nom a des lettres, et ni saut de ligne, ni < ni >",
+    }
     hint_team_author() {
         en: "add --author \"Your Name\", or author = \"Your Name\" in the config",
         fr: "ajoutez --author \"Votre nom\", ou author = \"Votre nom\" dans la configuration",
@@ -577,8 +581,8 @@ messages! {
         fr: "Journal de l’équipe rejoint dans {dir}\u{a0}; vous écrivez en tant que {author}.",
     }
     synced(received: usize) {
-        en: "Synced: {received} commits received, everything pushed.",
-        fr: "Synchronisé\u{a0}: {received} commits reçus, tout est poussé.",
+        en: "Synced: everything pushed; commits received from the team: {received}.",
+        fr: "Synchronisé\u{a0}: tout est poussé\u{a0}; commits reçus de l’équipe\u{a0}: {received}.",
     }
     synced_offline() {
         en: "Offline: your notes are committed here and will be pushed by the next notes sync.",

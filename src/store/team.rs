@@ -120,6 +120,8 @@ impl Journal {
             ));
         }
         let target = dir.to_string_lossy().into_owned();
+        // The journal is private, as one made here is.
+        atomic::create_private_dir(dir)?;
         git_in(Path::new("."), &["clone", "--quiet", remote, &target])?;
         // The remote's HEAD may name another branch than the team's.
         let upstream = format!("origin/{BRANCH}");
@@ -360,7 +362,9 @@ impl Journal {
 
 /// Runs git in `dir`; a failure carries what git said.
 fn git_in(dir: &Path, args: &[&str]) -> Result<Output> {
+    // A person's git settings must not stop the team's commits.
     let out = Command::new("git")
+        .args(["-c", "commit.gpgSign=false", "-c", "core.hooksPath=/dev/null"])
         .args(args)
         .current_dir(dir)
         .env("GIT_TERMINAL_PROMPT", "0")

@@ -245,6 +245,8 @@ fn team_commands_that_cannot_run() {
     assert!(out.contains("not shared with a team") && out.contains("notes team init"), "{out}");
     let out = fails_without_change(&env, &["team", "init"], 2);
     assert!(out.contains("--author"), "{out}");
+    let out = fails_without_change(&env, &["team", "init", "--author", "<>"], 2);
+    assert!(out.contains("is not a name"), "{out}");
     let out = fails_without_change(&env, &["--lang", "fr", "team", "join", "/nowhere.git", "--author", "Paul"], 1);
     assert!(out.contains("n’est pas vide"), "{out}");
     // Joining a remote nobody shared to yet: said, and no folder left.

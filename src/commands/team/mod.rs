@@ -55,7 +55,9 @@ pub fn run(args: TeamArgs, ctx: &mut Context) -> Result<()> {
 fn author(flag: Option<String>, ctx: &Context) -> Result<String> {
     let configured = || ctx.config().ok().and_then(|c| c.author.clone());
     match flag.or_else(configured).map(|a| a.trim().to_string()).filter(|a| !a.is_empty()) {
-        Some(author) => Ok(author),
+        // Git refuses a committer name of signs only, and so would a reader.
+        Some(author) if author.chars().any(char::is_alphanumeric) && !author.contains(['\n', '<', '>']) => Ok(author),
+        Some(author) => Err(Error::usage(move |lang| messages::not_a_name(lang, &author), messages::hint_team_author)),
         None => Err(Error::usage(messages::team_needs_author, messages::hint_team_author)),
     }
 }
