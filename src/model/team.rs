@@ -127,6 +127,48 @@ pub fn merge_event(base: Option<&Event>, ours: &Event, theirs: &Event) -> Event 
     merged
 }
 
+/// One side of a merge: an event and its sessions, as that side has them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Side {
+    pub event: Event,
+    pub sessions: Vec<Session>,
+}
+
+impl Side {
+    /// The side with its days (sessions and day texts) numbered as in
+    /// `to`, by date: after one side moved the event's start, day 2 of one
+    /// side may be day 3 of the other.
+    pub fn on_days_of(&self, to: &Event) -> Side {
+        let day = |d: u32| self.event.date_of(d).and_then(|date| to.day_on(date)).unwrap_or(d);
+        let days = self.event.days.iter().map(|(d, notes)| (day(*d), notes.clone())).collect();
+        let sessions = self.sessions.iter().map(|s| Session { day: day(s.day), ..s.clone() }).collect();
+        Side { event: Event { days, ..self.event.clone() }, sessions }
+    }
+
+    /// Every date this side has something on.
+    fn dates(&self) -> impl Iterator<Item = chrono::NaiveDate> + '_ {
+        let days = self.sessions.iter().map(|s| s.day).chain(self.event.days.keys().copied());
+        days.filter_map(|d| self.event.date_of(d))
+    }
+}
+
+/// The event's dates after a merge: each bound from the side that changed
+/// it (ours where both did), widened to hold every date either side has a
+/// session or a day's text on, so that nothing falls outside.
+pub fn merged_dates(base: Option<&Event>, ours: &Side, theirs: &Side) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let pick = |b: Option<chrono::NaiveDate>, o: chrono::NaiveDate, t: chrono::NaiveDate| match b {
+        Some(b) if o == b => t,
+        _ => o,
+    };
+    let mut start = pick(base.map(|b| b.start), ours.event.start, theirs.event.start);
+    let mut end = pick(base.map(|b| b.end), ours.event.end, theirs.event.end);
+    for date in ours.dates().chain(theirs.dates()) {
+        start = start.min(date);
+        end = end.max(date);
+    }
+    (start, end)
+}
+
 /// One talk of a day's team plan: the first session noting it, and who
 /// planned or attended it.
 #[derive(Debug, Clone, PartialEq)]
@@ -186,6 +228,7 @@ fn merge_text(base: &Option<String>, ours: &Option<String>, theirs: &Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn session(id: u32, uid: &str, title: &str, notes: &str) -> Session {
         Session { id, day: 1, title: title.into(), notes: notes.into(), uid: Some(uid.into()), ..Session::default() }
@@ -262,6 +305,27 @@ mod tests {
         let who: Vec<&[String]> = plan.covered.iter().map(|c| c.who.as_slice()).collect();
         assert_eq!(who, [&["Léa".to_string(), "Paul".to_string()][..], &["Paul".to_string()][..]]);
         assert_eq!(plan.uncovered_keynotes.len(), 1);
+    }
+
+    #[test]
+    fn days_follow_their_dates_when_one_side_moves_the_start() {
+        let event = crate::model::event::tests::kubecon(); // 19 to 22 March
+        let mut theirs = Side { event: event.clone(), sessions: vec![session(1, "b", "Thursday", "")] };
+        theirs.sessions[0].day = 3;
+        theirs.event.days.insert(4, DayNotes { intro: Some("Friday.".into()), ..DayNotes::default() });
+        let mut ours = Side { event: event.clone(), sessions: vec![] };
+        ours.event.start = NaiveDate::from_ymd_opt(2024, 3, 18).unwrap();
+        let (start, end) = merged_dates(Some(&event), &ours, &theirs);
+        assert_eq!((start.to_string(), end.to_string()), ("2024-03-18".into(), "2024-03-22".into()));
+        let target = Event { start, end, ..event.clone() };
+        let moved = theirs.on_days_of(&target);
+        assert_eq!(moved.sessions[0].day, 4, "Thursday is day 4 from the 18th");
+        assert!(moved.event.days.contains_key(&5));
+        // The other side shortened the event: what is on the cut days stays.
+        let mut short = Side { event: event.clone(), sessions: vec![] };
+        short.event.end = NaiveDate::from_ymd_opt(2024, 3, 20).unwrap();
+        let (_, end) = merged_dates(Some(&event), &short, &theirs);
+        assert_eq!(end.to_string(), "2024-03-22");
     }
 
     #[test]

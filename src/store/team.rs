@@ -15,8 +15,8 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{Error, Result};
 use crate::messages::{self, Text};
-use crate::model::team::{merge_event, merge_sessions};
-use crate::model::{Lang, Session};
+use crate::model::team::{Side, merge_event, merge_sessions, merged_dates};
+use crate::model::{DayNotes, Event, Lang, Session};
 use crate::store::journal::{EventDoc, Journal};
 use crate::store::{atomic, read_regular};
 
@@ -417,22 +417,30 @@ pub fn merge_files(base: &Path, ours: &Path, theirs: &Path, name: &str) -> Resul
         return Ok(false);
     };
     let base_doc = EventDoc::parse(&path, slug, &base_text).ok();
-    let (our_sessions, their_sessions) = (doc.sessions()?, their_doc.sessions()?);
-    let base_sessions = base_doc.as_ref().map(EventDoc::sessions).transpose()?.unwrap_or_default();
-    let event = merge_event(base_doc.as_ref().map(EventDoc::event), doc.event(), their_doc.event());
+    let side = |doc: &EventDoc| -> Result<Side> { Ok(Side { event: doc.event().clone(), sessions: doc.sessions()? }) };
+    let (our_side, their_side) = (side(&doc)?, side(&their_doc)?);
+    let base_side = base_doc.as_ref().map(side).transpose()?;
+    // Every side numbered as the merged event numbers its days.
+    let (start, end) = merged_dates(base_side.as_ref().map(|b| &b.event), &our_side, &their_side);
+    let target = Event { start, end, ..doc.event().clone() };
+    let (ours_now, theirs_now) = (our_side.on_days_of(&target), their_side.on_days_of(&target));
+    let base_now = base_side.map(|b| b.on_days_of(&target));
+    let mut event = merge_event(base_now.as_ref().map(|b| &b.event), &ours_now.event, &theirs_now.event);
+    (event.start, event.end) = (start, end);
     let days = event.days.clone();
-    // Dates that would leave a session outside: our event stays.
-    let _ = doc.put_event(event);
+    // Our sessions and days keep their dates as the event's dates change.
+    doc.put_event(event)?;
     let emptied: Vec<u32> = doc.event().days.keys().filter(|d| !days.contains_key(d)).copied().collect();
     for day in emptied {
-        let _ = doc.put_day(day, crate::model::DayNotes::default());
+        doc.put_day(day, DayNotes::default())?;
     }
     for (day, notes) in days {
         if doc.event().days.get(&day) != Some(&notes) {
-            let _ = doc.put_day(day, notes);
+            doc.put_day(day, notes)?;
         }
     }
-    let merge = merge_sessions(&base_sessions, &our_sessions, &their_sessions);
+    let base_sessions = base_now.map(|b| b.sessions).unwrap_or_default();
+    let merge = merge_sessions(&base_sessions, &ours_now.sessions, &theirs_now.sessions);
     for session in merge.changed {
         doc.put_session(session)?;
     }

@@ -459,3 +459,33 @@ fn a_jot_during_a_sync_goes_to_the_current_session() {
         }
     }
 }
+
+/// One person moves the event's first day while the other notes the second
+/// day: each session and day's text stays on its date, and a day the event
+/// was cut short of keeps what is on it.
+#[test]
+fn sessions_and_day_texts_keep_their_dates_when_the_event_moves() {
+    let team = Team::new(); // 18 and 19 September 2020
+    team.ok("lea", &["event", "edit", "--start", "2020-09-17"]);
+    team.ok("paul", &["add", "Samedi matin", "-d", "2", "--at", "10:00", "-m", "le samedi"]);
+    team.ok("paul", &["day", "2", "--intro", "Le samedi."]);
+    team.ok("lea", &["sync"]);
+    team.ok("paul", &["sync"]);
+    team.ok("lea", &["sync"]);
+    for who in ["lea", "paul"] {
+        check_clean(&team, who);
+        let saturday = team.sessions(who).into_iter().find(|s| s["title"] == "Samedi matin").unwrap();
+        assert_eq!((saturday["day"].as_u64(), saturday["date"].as_str()), (Some(3), Some("2020-09-19")), "{who}");
+        assert!(team.event_file(who).contains("[days.3]\nintro = \"Le samedi.\""), "{}", team.event_file(who));
+    }
+    // Léa cuts the last day while Paul notes on it: the day stays.
+    let team = Team::new();
+    team.ok("lea", &["event", "edit", "--end", "2020-09-18"]);
+    team.ok("paul", &["add", "Samedi matin", "-d", "2", "--at", "10:00", "-m", "encore le samedi"]);
+    team.ok("lea", &["sync"]);
+    team.ok("paul", &["sync"]);
+    team.ok("lea", &["sync"]);
+    let saturday = team.sessions("lea").into_iter().find(|s| s["title"] == "Samedi matin").unwrap();
+    assert!(saturday["notes"].as_str().unwrap().contains("encore le samedi"), "{saturday}");
+    assert!(team.event_file("lea").contains("end = 2020-09-19"), "{}", team.event_file("lea"));
+}
