@@ -176,7 +176,9 @@ impl Journal {
         }
         // One sync at a time in a clone.
         let _sync = self.lock(&self.dir().join(".git").join("notes-sync"))?;
-        let mut report = SyncReport { recovered: self.undo_interrupted_merge()?, ..SyncReport::default() };
+        let stale_locks = self.remove_stale_git_locks();
+        let mut report =
+            SyncReport { recovered: self.undo_interrupted_merge()? || stale_locks, ..SyncReport::default() };
         let author = self.team_author().unwrap_or_default();
         // The driver is this program, wherever it is now (it may have moved
         // since the clone was made).
@@ -320,6 +322,27 @@ impl Journal {
             }
         }
         Ok(())
+    }
+
+    /// Git's own locks left by a git killed with its sync (power cut, a
+    /// killed process group): under the sync lock, one older than a
+    /// minute has no live owner, and would stop every sync. Removed.
+    fn remove_stale_git_locks(&self) -> bool {
+        let git_dir = self.dir().join(".git");
+        let stale = |path: &Path| {
+            std::fs::metadata(path)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > std::time::Duration::from_secs(60)))
+        };
+        let mut removed = false;
+        let refs = [format!("refs/heads/{BRANCH}.lock"), format!("refs/remotes/origin/{BRANCH}.lock")];
+        for name in ["index.lock", "HEAD.lock", "ORIG_HEAD.lock"].into_iter().map(String::from).chain(refs) {
+            let path = git_dir.join(name);
+            if stale(&path) && std::fs::remove_file(&path).is_ok() {
+                removed = true;
+            }
+        }
+        removed
     }
 
     /// A sync killed mid-merge leaves MERGE_HEAD (a rebase, its folder):

@@ -489,3 +489,24 @@ fn sessions_and_day_texts_keep_their_dates_when_the_event_moves() {
     assert!(saturday["notes"].as_str().unwrap().contains("encore le samedi"), "{saturday}");
     assert!(team.event_file("lea").contains("end = 2020-09-19"), "{}", team.event_file("lea"));
 }
+
+/// A git killed with its sync leaves its lock: an old one is cleared.
+#[test]
+fn a_lock_left_by_a_killed_git_is_cleared() {
+    let team = Team::new();
+    team.ok("paul", &["add", "Après la coupure", "-d", "1"]);
+    let lock = team.dir("paul").join(".git/index.lock");
+    let file = std::fs::File::create(&lock).unwrap();
+    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(600)).unwrap();
+    let said = team.ok("paul", &["sync"]);
+    assert!(said.contains("Synced"), "{said}");
+    assert!(!lock.exists());
+    // A fresh one may belong to a git at work: left alone, and said.
+    std::fs::File::create(&lock).unwrap();
+    team.ok("paul", &["add", "Encore", "-d", "1"]);
+    let said = team.env.transcript(["--dir", team.dir("paul").to_str().unwrap(), "sync"]);
+    assert!(said.starts_with("exit: 1") && said.contains("index.lock"), "{said}");
+    std::fs::remove_file(&lock).unwrap();
+    team.ok("paul", &["sync"]);
+    check_clean(&team, "paul");
+}
