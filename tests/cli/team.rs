@@ -426,6 +426,18 @@ fn what_is_shared_reads_and_can_be_told_apart() {
     team.ok("paul", &["sync"]);
     let hallway = team.sessions("paul").into_iter().find(|s| s["title"] == "Couloir").unwrap();
     assert_eq!(hallway["author"], "Léa Moreau");
+    // A block copied in the editor repeats a uid: the copy gets its own.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let block = &text[text.rfind("[[sessions]]").unwrap()..];
+    let copy = block.replace("id = 99", "id = 100").replace("Couloir", "Couloir (copie)");
+    std::fs::write(&file, format!("{text}\n{copy}")).unwrap();
+    team.ok("lea", &["sync"]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let mut uids: Vec<&str> = text.lines().filter(|l| l.starts_with("uid = ")).collect();
+    let count = uids.len();
+    uids.sort();
+    uids.dedup();
+    assert_eq!(uids.len(), count, "{text}");
     assert!(team.event_file("paul").contains("title = \"Couloir\""));
     check_clean(&team, "lea");
     check_clean(&team, "paul");
