@@ -13,7 +13,8 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use crate::error::{Error, Result};
 use crate::messages::{self, Text};
-use crate::model::{DayNotes, Event, EventFile, Lang, Session, Status, text};
+use crate::model::{DayNotes, Event, EventFile, Filter, Lang, Session, Status, text};
+use crate::store::index::{IndexDir, Stamp};
 use crate::store::lock::FileLock;
 use crate::store::pieces::{self, CutError, Piece, PieceKind};
 use crate::store::record::{self, FileRecord};
@@ -28,6 +29,8 @@ pub type WaitNotice = Arc<dyn Fn(&Path) + Send + Sync>;
 pub struct Journal {
     dir: PathBuf,
     on_wait: WaitNotice,
+    /// Where the indexes of the event files are kept, if anywhere.
+    index: Option<IndexDir>,
 }
 
 impl std::fmt::Debug for Journal {
@@ -52,7 +55,14 @@ pub struct EventDoc {
 
 impl Journal {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Journal { dir: dir.into(), on_wait: Arc::new(|_| {}) }
+        Journal { dir: dir.into(), on_wait: Arc::new(|_| {}), index: None }
+    }
+
+    /// Keeps an index of each event file in `cache_root` (see
+    /// [`Journal::load_all_where`]); without one, every read parses.
+    pub fn with_index(self, cache_root: Option<PathBuf>) -> Self {
+        let index = cache_root.map(|root| IndexDir::new(&root, &self.dir));
+        Journal { index, ..self }
     }
 
     /// Calls `notice` with the file whenever a lock is held by another
@@ -239,15 +249,45 @@ impl Journal {
     /// file must not hide the others, so the caller decides what to do
     /// with errors.
     pub fn load_all(&self) -> Result<Vec<(String, Result<EventFile>)>> {
+        self.on_every_core(|slug| self.load(slug))
+    }
+
+    /// Every event of the journal with only the sessions `filter` keeps,
+    /// as [`Journal::load_all`] would give them (then filtered). An event
+    /// file is read from its index when the index is fresh, else parsed
+    /// (and its index written): a search of ten years of conferences reads
+    /// the indexes and decodes only the sessions it finds.
+    pub fn load_all_where(&self, filter: &impl Filter) -> Result<Vec<(String, Result<EventFile>)>> {
+        self.on_every_core(|slug| self.load_where(slug, filter))
+    }
+
+    /// One event with the sessions `filter` keeps; see [`Journal::load_all_where`].
+    pub fn load_where(&self, slug: &str, filter: &impl Filter) -> Result<EventFile> {
+        let Some(index) = &self.index else {
+            let file = self.load(slug)?;
+            return Ok(kept(file, filter));
+        };
+        let path = self.checked_path(slug)?;
+        if let Some(file) = index.read(&path, slug, filter) {
+            return Ok(file);
+        }
+        let stamp = Stamp::of(&path);
+        let file = self.load(slug)?;
+        index.write(&path, stamp, &file);
+        Ok(kept(file, filter))
+    }
+
+    /// `load` on each event's slug, the slugs shared between the cores, in
+    /// the order of the slugs.
+    fn on_every_core<T: Send>(&self, load: impl Fn(&str) -> T + Sync) -> Result<Vec<(String, T)>> {
         let slugs = self.slugs()?;
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(slugs.len().max(1));
         let chunk = slugs.len().div_ceil(threads).max(1);
+        let load = &load;
         Ok(std::thread::scope(|scope| {
             let workers: Vec<_> = slugs
                 .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || part.iter().map(|slug| (slug.clone(), self.load(slug))).collect::<Vec<_>>())
-                })
+                .map(|part| scope.spawn(move || part.iter().map(|slug| (slug.clone(), load(slug))).collect::<Vec<_>>()))
                 .collect();
             workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
         }))
@@ -282,6 +322,13 @@ impl Journal {
     pub fn read_text(&self, slug: &str) -> Result<String> {
         read(&self.checked_path(slug)?, slug)
     }
+}
+
+/// `file` with only the sessions `filter` keeps.
+fn kept(file: EventFile, filter: &impl Filter) -> EventFile {
+    let EventFile { event, sessions } = file;
+    let sessions = sessions.into_iter().filter(|s| filter.keeps(&event, s)).collect();
+    EventFile { event, sessions }
 }
 
 fn read(path: &Path, slug: &str) -> Result<String> {

@@ -11,6 +11,7 @@
 mod assets;
 mod atomic;
 mod config;
+mod index;
 mod journal;
 mod lock;
 pub mod paths;

@@ -21,6 +21,7 @@ mod hugo;
 mod human_time;
 mod import;
 mod interactive;
+mod journal_index;
 mod man;
 mod model;
 mod photos;

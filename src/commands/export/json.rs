@@ -36,7 +36,7 @@ pub struct JsonArgs {
 pub fn run(args: JsonArgs, ctx: &mut Context) -> Result<()> {
     let (vocabulary, lang) = (ctx.vocabulary()?, ctx.lang());
     let query = args.filter.query(vocabulary, || ctx.today())?;
-    let files = if args.all_events { ctx.load_flagged_or_all()? } else { vec![ctx.load_event()?] };
+    let files = if args.all_events { ctx.load_flagged_or_all_where(&query)? } else { vec![ctx.load_event()?] };
     let events: Vec<_> = files
         .iter()
         .map(|f| {
