@@ -277,6 +277,46 @@ impl Journal {
         Ok(kept(file, filter))
     }
 
+    /// Every event of the journal with the sessions `filter` keeps, one
+    /// at a time in the order of their slugs: each is loaded and turned by
+    /// `make` on one of the cores, then handed to `take` in order. Memory
+    /// holds a few events, never the journal. An error from `take` stops
+    /// the loading and is returned.
+    pub fn stream_where<T: Send>(
+        &self,
+        filter: &impl Filter,
+        make: impl Fn(String, Result<EventFile>) -> T + Sync,
+        mut take: impl FnMut(T) -> Result<()>,
+    ) -> Result<()> {
+        let slugs = self.slugs()?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, slugs.len().max(1));
+        let (make, slugs) = (&make, &slugs);
+        std::thread::scope(|scope| {
+            // Worker `k` makes events k, k + threads, …: each waits with
+            // one made event until it is taken.
+            let receivers: Vec<_> = (0..threads)
+                .map(|k| {
+                    let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+                    scope.spawn(move || {
+                        for slug in slugs.iter().skip(k).step_by(threads) {
+                            let made = make(slug.clone(), self.load_where(slug, filter));
+                            if sender.send(made).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                    receiver
+                })
+                .collect();
+            for i in 0..slugs.len() {
+                // A worker that panicked sent nothing more: stop there.
+                let Ok(made) = receivers[i % threads].recv() else { break };
+                take(made)?;
+            }
+            Ok(())
+        })
+    }
+
     /// `load` on each event's slug, the slugs shared between the cores, in
     /// the order of the slugs.
     fn on_every_core<T: Send>(&self, load: impl Fn(&str) -> T + Sync) -> Result<Vec<(String, T)>> {

@@ -29,3 +29,4 @@ mod properties;
 mod read_back;
 mod reliability;
 mod tables;
+mod whole_journal;
