@@ -33,6 +33,7 @@ pub fn journal_dir(dir_flag: Option<PathBuf>) -> PathBuf {
 }
 
 /// What the command line and the environment decided, before any file is read.
+#[derive(Clone)]
 pub struct Settings {
     pub journal_dir: PathBuf,
     pub config_path: PathBuf,
@@ -83,6 +84,12 @@ impl Context {
             state_written: Cell::new(false),
             prompt: None,
         }
+    }
+
+    /// What this context was made from: another context made from it (on
+    /// another thread) decides the same.
+    pub fn settings(&self) -> Settings {
+        self.settings.clone()
     }
 
     /// The journal, checked once: its path must not be a file.

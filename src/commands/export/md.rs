@@ -108,34 +108,42 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
 }
 
 /// Every event's post, one after another in one document (each opens
-/// with its title), streamed: an event is read while the previous one is
-/// written, and memory holds a few events whatever the journal's size.
-/// An event with no day or session asked for is left out.
+/// with its title), streamed: events are read and their posts made on
+/// every core (each with a context of its own, made from the same
+/// settings) while the previous ones are written, and memory holds a few
+/// events whatever the journal's size. An event with no day or session
+/// asked for is left out.
 fn whole_journal(args: &MdArgs, query: &Query, template: &Template<'_>, ctx: &Context) -> Result<()> {
     let lang = ctx.lang();
+    let settings = ctx.settings();
     let mut posts = 0;
     args.output.stream(ctx, |put| {
         // Every session of each event, as `--event` reads it: the days of
         // a post's series are those with sessions, selected or not.
         ctx.journal()?.stream_where(
             &Query::default(),
-            |slug, file| file.map_err(|e| Box::new((slug, e))),
-            |made| {
-                let file = match made {
+            |slug, file| -> Result<Made> {
+                let file = match file {
                     Ok(file) => file,
-                    Err(failed) => {
-                        let (slug, err) = *failed;
-                        ctx.ui.warn(lang, &messages::skipping_event(lang, &slug, &err.with_causes(lang)));
-                        return Ok(());
-                    }
+                    Err(err) => return Ok(Made::Unreadable(slug, Box::new(err))),
                 };
-                let Some(text) = post(args, &file, query, template, true, ctx)? else { return Ok(()) };
-                if posts > 0 {
-                    put("\n")?;
+                let own = Context::new(settings.clone());
+                Ok(Made::Post(post(args, &file, query, template, true, &own)?))
+            },
+            |made| match made? {
+                Made::Unreadable(slug, err) => {
+                    ctx.ui.warn(lang, &messages::skipping_event(lang, &slug, &err.with_causes(lang)));
+                    Ok(())
                 }
-                posts += 1;
-                put(&text)?;
-                if text.ends_with('\n') { Ok(()) } else { put("\n") }
+                Made::Post(None) => Ok(()),
+                Made::Post(Some(text)) => {
+                    if posts > 0 {
+                        put("\n")?;
+                    }
+                    posts += 1;
+                    put(&text)?;
+                    if text.ends_with('\n') { Ok(()) } else { put("\n") }
+                }
             },
         )
     })?;
@@ -143,6 +151,12 @@ fn whole_journal(args: &MdArgs, query: &Query, template: &Template<'_>, ctx: &Co
         ctx.ui.status(words(lang).no_sessions);
     }
     Ok(())
+}
+
+/// What became of an event in a whole-journal export.
+enum Made {
+    Post(Option<String>),
+    Unreadable(String, Box<Error>),
 }
 
 /// The post of `file`'s sessions that `query` selects, or with
