@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::model::{DayNotes, Event, EventFile, Fields, Filter, Hidden, Kind, Link, Session, Speaker, Status, Zone};
+use crate::store::pieces::PieceKind;
 
 const MAGIC: &[u8; 8] = b"notesidx";
 /// The index's own format: changed with any change to what it holds.
@@ -141,6 +142,79 @@ impl IndexDir {
         temp.persist(self.path(slug)).map_err(|e| e.error)?;
         Ok(())
     }
+}
+
+/// The cut of an event file (where its pieces begin, see `pieces`), kept
+/// by each write so that the next one need not cut the file again. It is
+/// used only for the very text it was made from: its length and checksum
+/// (and the binary, which cuts) are checked against the text read.
+impl IndexDir {
+    fn cut_path(&self, slug: &str) -> PathBuf {
+        self.dir.join(format!("{slug}.cut"))
+    }
+
+    /// The cut recorded for `text`, the whole event file, if there is one.
+    pub fn read_cut(&self, slug: &str, text: &str) -> Option<Vec<(usize, PieceKind)>> {
+        let bytes = fs::read(self.cut_path(slug)).ok()?;
+        let (header, payload) = bytes.split_at_checked(CUT_HEADER)?;
+        let found: [u8; CUT_HEADER] = header.try_into().ok()?;
+        if found != cut_header(text, payload) {
+            return None;
+        }
+        let starts: Vec<(u64, u8, Option<i64>, Option<i64>)> = postcard::from_bytes(payload).ok()?;
+        starts
+            .into_iter()
+            .map(|(start, kind, id, day)| {
+                let kind = match kind {
+                    0 => PieceKind::Head,
+                    1 => PieceKind::Session { id, day },
+                    _ => return None,
+                };
+                Some((usize::try_from(start).ok()?, kind))
+            })
+            .collect()
+    }
+
+    /// Records the cut of `text`; failures are ignored (the next write cuts).
+    pub fn write_cut(&self, slug: &str, text: &str, starts: &[(usize, PieceKind)]) {
+        use std::io::Write;
+        let starts: Vec<(u64, u8, Option<i64>, Option<i64>)> = starts
+            .iter()
+            .map(|(start, kind)| match kind {
+                PieceKind::Head => (*start as u64, 0, None, None),
+                PieceKind::Session { id, day } => (*start as u64, 1, *id, *day),
+            })
+            .collect();
+        let Ok(payload) = postcard::to_allocvec(&starts) else { return };
+        let write = || -> std::io::Result<()> {
+            create_private_dir(&self.dir)?;
+            let mut temp = tempfile::Builder::new().prefix(".cut").tempfile_in(&self.dir)?;
+            temp.write_all(&cut_header(text, &payload))?;
+            temp.write_all(&payload)?;
+            temp.persist(self.cut_path(slug)).map_err(|e| e.error)?;
+            Ok(())
+        };
+        if write().is_err() {
+            // A cut that may be of another text is never left behind.
+            let _ = fs::remove_file(self.cut_path(slug));
+        }
+    }
+}
+
+/// Magic, format, the binary, the text's length and checksum, the
+/// payload's checksum.
+const CUT_HEADER: usize = 8 + 4 + 8 + 8 + 4 + 4;
+
+fn cut_header(text: &str, payload: &[u8]) -> [u8; CUT_HEADER] {
+    let (size, time) = build().copied().unwrap_or_default();
+    let mut header = [0; CUT_HEADER];
+    header[..8].copy_from_slice(b"notescut");
+    header[8..12].copy_from_slice(&FORMAT.to_le_bytes());
+    header[12..20].copy_from_slice(&(size ^ time.rotate_left(32)).to_le_bytes());
+    header[20..28].copy_from_slice(&(text.len() as u64).to_le_bytes());
+    header[28..32].copy_from_slice(&crc32fast::hash(text.as_bytes()).to_le_bytes());
+    header[32..36].copy_from_slice(&crc32fast::hash(payload).to_le_bytes());
+    header
 }
 
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {

@@ -178,12 +178,18 @@ impl Journal {
         let _lock = self.lock(&path)?;
         let text = read(&path, slug)?;
         schedule::settle(&self.dir, slug, &text)?;
-        let mut event_doc = EventDoc::parse(&path, slug, &text)?;
+        // A write in a file of a thousand sessions need not cut it all:
+        // the cut recorded by the last write, if it was of this very text.
+        let cut = self.index.as_ref().and_then(|index| index.read_cut(slug, &text));
+        let mut event_doc = EventDoc::parse_cut(&path, slug, &text, cut)?;
         let result = change(&mut event_doc)?;
         let new_text = event_doc.text();
         before(&text, &new_text)?;
         if new_text != text {
             atomic::write(&path, new_text.as_bytes())?;
+        }
+        if let Some(index) = &self.index {
+            index.write_cut(slug, &new_text, &event_doc.starts());
         }
         after(&new_text)?;
         Ok(result)
@@ -390,12 +396,21 @@ impl EventDoc {
     /// Cuts the document into pieces and reads its event; sessions stay
     /// unread until asked for.
     pub fn parse(path: &Path, slug: &str, text: &str) -> Result<EventDoc> {
+        EventDoc::parse_cut(path, slug, text, None)
+    }
+
+    /// [`EventDoc::parse`], with the pieces where `cut` says they begin
+    /// (a cut recorded for this very text) instead of cutting the text.
+    fn parse_cut(path: &Path, slug: &str, text: &str, cut: Option<Vec<(usize, PieceKind)>>) -> Result<EventDoc> {
         let ((bom, crlf), text) = plain(text);
-        let pieces = pieces::cut(&text).map_err(|e| match e {
-            CutError::Syntax { offset, message } => syntax_error(path, &text, offset, message),
-            CutError::SessionsNotTables => sessions_not_tables(path),
-            CutError::Detached { offset } => detached(path, &text, offset),
-        })?;
+        let pieces = match cut.and_then(|starts| pieces::from_starts(&text, &starts)) {
+            Some(pieces) => pieces,
+            None => pieces::cut(&text).map_err(|e| match e {
+                CutError::Syntax { offset, message } => syntax_error(path, &text, offset, message),
+                CutError::SessionsNotTables => sessions_not_tables(path),
+                CutError::Detached { offset } => detached(path, &text, offset),
+            })?,
+        };
         let event = read_head(path, &pieces, slug)?;
         let doc = EventDoc { path: path.to_path_buf(), pieces, event, bom, crlf };
         doc.check_sessions()?;
@@ -452,6 +467,18 @@ impl EventDoc {
         let text = self.joined();
         let text = if self.crlf { text.replace('\n', "\r\n") } else { text };
         if self.bom { format!("\u{feff}{text}") } else { text }
+    }
+
+    /// Where each piece begins in the text as notes works on it, with its kind.
+    fn starts(&self) -> Vec<(usize, PieceKind)> {
+        let starts = pieces::starts(&self.pieces);
+        // The tests hold every cut recorded to the one cutting gives (but
+        // for the head in one piece or two, which read and write the same).
+        debug_assert_eq!(
+            Some(pieces::merged_heads(&starts)),
+            pieces::cut(&self.joined()).ok().map(|p| pieces::merged_heads(&pieces::starts(&p)))
+        );
+        starts
     }
 
     /// The pieces joined: the text as notes works on it (LF, no BOM).

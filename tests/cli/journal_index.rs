@@ -2,7 +2,8 @@
 //! whatever the journal and the query, reading through the index finds the
 //! same sessions as parsing every file; a hand edit, a `touch`, a file
 //! replaced by another of the same size, and a broken or foreign index all
-//! leave the results right.
+//! leave the results right. And the cut a write keeps for the next one is
+//! used only for the very text it was made from.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -37,7 +38,8 @@ fn age_all(dir: &Path) {
 fn indexes(cache: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     for dir in fs::read_dir(cache.join("index")).into_iter().flatten().flatten() {
-        found.extend(fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.path()));
+        let files = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.path());
+        found.extend(files.filter(|p| p.extension().is_some_and(|e| e == "idx")));
     }
     found.sort();
     found
@@ -403,4 +405,53 @@ fn a_write_by_notes_makes_the_index_stale() {
     assert!(env.ok(["filter", "hubble"]).contains("Rust à l'échelle"));
     env.ok(["verdict", "2", "top"]);
     assert!(env.ok(["list", "--all-events", "--verdict", "top"]).contains("Rust à l'échelle"));
+}
+
+/// The cut files (where each piece of an event file begins) that writes keep.
+fn cuts(env: &TestEnv) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for dir in fs::read_dir(env.cache().join("index")).into_iter().flatten().flatten() {
+        let files = fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.path());
+        found.extend(files.filter(|p| p.extension().is_some_and(|e| e == "cut")));
+    }
+    found
+}
+
+#[test]
+fn a_write_after_a_hand_edit_cuts_the_file_again() {
+    let env = TestEnv::new();
+    env.kubecon();
+    env.ok(["add", "Premier talk", "-d", "2", "-m", "début"]);
+    env.ok(["jot", "une"]);
+    assert_eq!(cuts(&env).len(), 1, "the write kept its cut");
+    // Every piece moves: a line before them, a session before the others.
+    let path = event_path(&env);
+    let text = fs::read_to_string(&path).unwrap();
+    let session = "\n[[sessions]]\nid = 7\nday = 1\ntitle = \"À la main\"\n";
+    let at = text.find("\n[[sessions]]").unwrap();
+    fs::write(&path, format!("# edited by hand\n{}{session}{}", &text[..at], &text[at..])).unwrap();
+    env.ok(["jot", "deux"]);
+    let shown = env.ok(["show", "1"]);
+    assert!(shown.contains("une") && shown.contains("deux"), "{shown}");
+    assert!(env.ok(["show", "7"]).contains("À la main"));
+    assert!(fs::read_to_string(&path).unwrap().starts_with("# edited by hand\n"));
+}
+
+#[test]
+fn a_broken_cut_is_ignored() {
+    let env = TestEnv::new();
+    env.kubecon();
+    env.ok(["add", "Premier talk", "-d", "2"]);
+    env.ok(["add", "Second talk", "-d", "2"]);
+    let cut = cuts(&env).pop().unwrap();
+    let good = fs::read(&cut).unwrap();
+    let mut wrong_offsets = good.clone();
+    let last = wrong_offsets.len() - 3;
+    wrong_offsets[last] ^= 0x04;
+    for bytes in [b"notescut garbage".to_vec(), good[..20].to_vec(), wrong_offsets] {
+        fs::write(&cut, bytes).unwrap();
+        env.ok(["jot", "encore"]);
+        assert!(env.ok(["show", "2"]).contains("encore"));
+        assert!(env.ok(["show", "1"]).contains("Premier talk"));
+    }
 }
