@@ -280,7 +280,9 @@ impl Journal {
         let stamp = Stamp::of(&path);
         let file = self.load(slug)?;
         index.write(&path, stamp, &file);
-        Ok(kept(file, filter))
+        // The index just written has the fields folded: filtering through
+        // it spares folding every session a second time.
+        Ok(index.read(&path, slug, filter).unwrap_or_else(|| kept(file, filter)))
     }
 
     /// Every event of the journal with the sessions `filter` keeps, one
