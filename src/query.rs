@@ -126,6 +126,11 @@ impl Filter for Query {
     fn keeps(&self, event: &Event, session: &impl Fields) -> bool {
         self.matches_fields(event, session)
     }
+
+    /// Only words are searched in the text.
+    fn reads_text(&self) -> bool {
+        !self.words.is_empty()
+    }
 }
 
 /// A session with the event it belongs to.

@@ -31,6 +31,12 @@ pub trait Fields {
 /// and `export`), from their fields alone.
 pub trait Filter: Sync {
     fn keeps(&self, event: &Event, session: &impl Fields) -> bool;
+
+    /// Whether [`Filter::keeps`] may read [`Fields::folded_text`]: when
+    /// not, the text of ten years of notes need not be read at all.
+    fn reads_text(&self) -> bool {
+        true
+    }
 }
 
 impl Fields for Session {

@@ -37,10 +37,10 @@ use crate::store::pieces::PieceKind;
 
 const MAGIC: &[u8; 8] = b"notesidx";
 /// The index's own format: changed with any change to what it holds.
-const FORMAT: u32 = 1;
-/// Magic, format, stamp, the length and checksum of the entries, the
-/// length of the sessions.
-const HEADER: usize = 8 + 4 + Stamp::LEN + 8 + 4 + 8;
+const FORMAT: u32 = 2;
+/// Magic, format, stamp, the length and checksum of the entries and of
+/// the texts, the length of the sessions.
+const HEADER: usize = 8 + 4 + Stamp::LEN + 8 + 4 + 8 + 4 + 8;
 /// A file changed this recently may change again within the same tick of
 /// the file system's clock, leaving the same times: its index waits.
 const SETTLED: Duration = Duration::from_secs(2);
@@ -69,43 +69,64 @@ impl IndexDir {
     /// index if it is fresh; `None` on a miss.
     ///
     /// The file holds a header, the entries (the event, and what a filter
-    /// reads of each session), then the sessions, each read only when the
+    /// reads of each session but its text), the texts (read only for a
+    /// filter that reads them), then the sessions, each read only when the
     /// filter keeps it, with a checksum of its own.
     pub fn read(&self, path: &Path, slug: &str, filter: &impl Filter) -> Option<EventFile> {
         let stamp = Stamp::of(path)?;
         let mut file = fs::File::open(self.path(slug)).ok()?;
         let mut header = [0; HEADER];
         file.read_exact(&mut header).ok()?;
-        let (entries_len, entries_crc, sessions_len) = check(&header, &stamp)?;
+        let head = check(&header, &stamp)?;
         let whole = file.metadata().ok().filter(fs::Metadata::is_file)?.len();
-        if Some(whole) != entries_len.checked_add(sessions_len)?.checked_add(HEADER as u64) {
+        let sessions_at = (HEADER as u64).checked_add(head.entries_len)?.checked_add(head.texts_len)?;
+        if Some(whole) != sessions_at.checked_add(head.sessions_len) {
             return None;
         }
-        let mut entries = vec![0; usize::try_from(entries_len).ok()?];
-        file.read_exact(&mut entries).ok()?;
-        if crc32fast::hash(&entries) != entries_crc {
-            return None;
-        }
+        let entries = read_checked(&mut file, head.entries_len, head.entries_crc)?;
         let index: Index<'_> = postcard::from_bytes(&entries).ok()?;
         let known = |e: &Entry<'_>| usize::from(e.kind) < Kind::ALL.len() && usize::from(e.status) < Status::ALL.len();
         if !index.sessions.iter().all(known) {
             return None;
         }
+        let texts = if filter.reads_text() {
+            String::from_utf8(read_checked(&mut file, head.texts_len, head.texts_crc)?).ok()?
+        } else {
+            String::new()
+        };
         let event = index.event.into_event(slug)?;
-        let mut sessions = Vec::new();
-        let mut bytes = Vec::new();
+        let mut kept = Vec::new();
         for entry in &index.sessions {
-            if filter.keeps(&event, entry) {
-                let (offset, len, crc) = entry.session;
-                bytes.resize(usize::try_from(len).ok()?, 0);
-                file.seek(SeekFrom::Start(HEADER as u64 + entries_len + offset)).ok()?;
-                file.read_exact(&mut bytes).ok()?;
-                if crc32fast::hash(&bytes) != crc {
-                    return None;
-                }
-                let record: SessionRecord = postcard::from_bytes(&bytes).ok()?;
-                sessions.push(record.into_session()?);
+            let text = match filter.reads_text() {
+                true => texts.get(usize::try_from(entry.text.0).ok()?..usize::try_from(entry.text.1).ok()?)?,
+                false => "",
+            };
+            if filter.keeps(&event, &Seen { entry, text }) {
+                kept.push(entry.session);
             }
+        }
+        // A few sessions are read one by one; many, with the others in one read.
+        let all = match kept.len() * 16 > index.sessions.len() {
+            true => Some(read_checked_len(&mut file, head.sessions_len)?),
+            false => None,
+        };
+        let mut sessions = Vec::with_capacity(kept.len());
+        let mut bytes = Vec::new();
+        for (offset, len, crc) in kept {
+            let one = match &all {
+                Some(all) => all.get(usize::try_from(offset).ok()?..usize::try_from(offset + u64::from(len)).ok()?)?,
+                None => {
+                    bytes.resize(usize::try_from(len).ok()?, 0);
+                    file.seek(SeekFrom::Start(sessions_at.checked_add(offset)?)).ok()?;
+                    file.read_exact(&mut bytes).ok()?;
+                    &bytes[..]
+                }
+            };
+            if crc32fast::hash(one) != crc {
+                return None;
+            }
+            let record: SessionRecord = postcard::from_bytes(one).ok()?;
+            sessions.push(record.into_session()?);
         }
         Some(EventFile { event, sessions })
     }
@@ -123,9 +144,9 @@ impl IndexDir {
 
     fn write_index(&self, slug: &str, stamp: &Stamp, file: &EventFile) -> std::io::Result<()> {
         use std::io::Write;
-        let (entries, sessions) = encode(file);
+        let (entries, texts, sessions) = encode(file);
         create_private_dir(&self.dir)?;
-        let mut bytes = Vec::with_capacity(HEADER + entries.len() + sessions.len());
+        let mut bytes = Vec::with_capacity(HEADER + entries.len() + texts.len() + sessions.len());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&FORMAT.to_le_bytes());
         for word in stamp.0 {
@@ -133,8 +154,11 @@ impl IndexDir {
         }
         bytes.extend_from_slice(&(entries.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&crc32fast::hash(&entries).to_le_bytes());
+        bytes.extend_from_slice(&(texts.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&crc32fast::hash(texts.as_bytes()).to_le_bytes());
         bytes.extend_from_slice(&(sessions.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&entries);
+        bytes.extend_from_slice(texts.as_bytes());
         bytes.extend_from_slice(&sessions);
         // Created 0600 with a random name; renamed whole into place.
         let mut temp = tempfile::Builder::new().prefix(".idx").tempfile_in(&self.dir)?;
@@ -225,17 +249,47 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// The lengths and checksum the header gives, if it is the header of an
-/// index of this format made from the file as `stamp` describes it.
-fn check(header: &[u8; HEADER], stamp: &Stamp) -> Option<(u64, u32, u64)> {
+/// The lengths and checksums of the sections of an index file.
+struct Head {
+    entries_len: u64,
+    entries_crc: u32,
+    texts_len: u64,
+    texts_crc: u32,
+    sessions_len: u64,
+}
+
+/// What the header gives, if it is the header of an index of this format
+/// made from the file as `stamp` describes it.
+fn check(header: &[u8; HEADER], stamp: &Stamp) -> Option<Head> {
     let word = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().expect("8 bytes"));
+    let crc = |at: usize| u32::from_le_bytes(header[at..at + 4].try_into().expect("4 bytes"));
     if &header[..8] != MAGIC || header[8..12] != FORMAT.to_le_bytes() {
         return None;
     }
     let found: [u64; Stamp::WORDS] = std::array::from_fn(|i| word(12 + 8 * i));
     let at = 12 + Stamp::LEN;
-    let crc = u32::from_le_bytes(header[at + 8..at + 12].try_into().expect("4 bytes"));
-    (found == stamp.0).then(|| (word(at), crc, word(at + 12)))
+    (found == stamp.0).then(|| Head {
+        entries_len: word(at),
+        entries_crc: crc(at + 8),
+        texts_len: word(at + 12),
+        texts_crc: crc(at + 20),
+        sessions_len: word(at + 24),
+    })
+}
+
+/// The sessions of an index file, whose texts may not have been read.
+fn read_checked_len(file: &mut fs::File, len: u64) -> Option<Vec<u8>> {
+    file.seek(SeekFrom::End(-i64::try_from(len).ok()?)).ok()?;
+    let mut bytes = vec![0; usize::try_from(len).ok()?];
+    file.read_exact(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+/// The next `len` bytes of `file`, if their checksum is `crc`.
+fn read_checked(file: &mut fs::File, len: u64, crc: u32) -> Option<Vec<u8>> {
+    let mut bytes = vec![0; usize::try_from(len).ok()?];
+    file.read_exact(&mut bytes).ok()?;
+    (crc32fast::hash(&bytes) == crc).then_some(bytes)
 }
 
 /// What proves an index fresh: the event file's device, inode, size,
@@ -316,44 +370,51 @@ struct Entry<'a> {
     /// The folded names and organisations of the speakers, encoded.
     #[serde(borrow)]
     speakers: Bytes<'a>,
-    text: &'a str,
+    /// Where its folded text begins and ends among the texts.
+    text: (u64, u64),
     /// The session's offset among the sessions, its length and checksum.
     session: (u64, u32, u32),
 }
 
-impl Fields for Entry<'_> {
+/// An entry with its text, if the filter reads texts ("" if not).
+struct Seen<'a> {
+    entry: &'a Entry<'a>,
+    text: &'a str,
+}
+
+impl Fields for Seen<'_> {
     fn day(&self) -> u32 {
-        self.day
+        self.entry.day
     }
 
     // Kinds and statuses are checked when the index is read.
     fn kind(&self) -> Kind {
-        Kind::ALL.get(usize::from(self.kind)).copied().unwrap_or_default()
+        Kind::ALL.get(usize::from(self.entry.kind)).copied().unwrap_or_default()
     }
 
     fn status(&self) -> Status {
-        Status::ALL.get(usize::from(self.status)).copied().unwrap_or_default()
+        Status::ALL.get(usize::from(self.entry.status)).copied().unwrap_or_default()
     }
 
     fn verdict(&self) -> Option<&str> {
-        self.verdict
+        self.entry.verdict
     }
 
     fn folded_room(&self) -> Option<Cow<'_, str>> {
-        self.room.map(Cow::Borrowed)
+        self.entry.room.map(Cow::Borrowed)
     }
 
     fn folded_track(&self) -> Option<Cow<'_, str>> {
-        self.track.map(Cow::Borrowed)
+        self.entry.track.map(Cow::Borrowed)
     }
 
     // The checksum of the entries vouches for what they decode to.
     fn folded_tags(&self) -> impl Iterator<Item = Cow<'_, str>> {
-        postcard::from_bytes::<Vec<&str>>(self.tags.0).unwrap_or_default().into_iter().map(Cow::Borrowed)
+        postcard::from_bytes::<Vec<&str>>(self.entry.tags.0).unwrap_or_default().into_iter().map(Cow::Borrowed)
     }
 
     fn folded_speakers(&self) -> impl Iterator<Item = (Cow<'_, str>, Option<Cow<'_, str>>)> {
-        let speakers = postcard::from_bytes::<Vec<(&str, Option<&str>)>>(self.speakers.0).unwrap_or_default();
+        let speakers = postcard::from_bytes::<Vec<(&str, Option<&str>)>>(self.entry.speakers.0).unwrap_or_default();
         speakers.into_iter().map(|(name, org)| (Cow::Borrowed(name), org.map(Cow::Borrowed)))
     }
 
@@ -381,11 +442,12 @@ impl<'de: 'a, 'a> Deserialize<'de> for Bytes<'a> {
 /// The index of `file`, its entries and its sessions: each session's
 /// fields as the session itself gives them, so that a filter reads the
 /// same from both.
-fn encode(file: &EventFile) -> (Vec<u8>, Vec<u8>) {
+fn encode(file: &EventFile) -> (Vec<u8>, String, Vec<u8>) {
     fn encoded(value: &impl Serialize) -> Vec<u8> {
         postcard::to_allocvec(value).expect("plain structs always encode")
     }
     let mut sessions = Vec::new();
+    let mut texts = String::new();
     let mut folded = Vec::with_capacity(file.sessions.len());
     for s in &file.sessions {
         let tags: Vec<Cow<'_, str>> = s.folded_tags().collect();
@@ -393,7 +455,10 @@ fn encode(file: &EventFile) -> (Vec<u8>, Vec<u8>) {
         let session = encoded(&SessionRecord::of(s));
         let place = (sessions.len() as u64, session.len() as u32, crc32fast::hash(&session));
         sessions.extend_from_slice(&session);
-        folded.push((s.folded_room(), s.folded_track(), encoded(&tags), encoded(&speakers), s.folded_text(), place));
+        let start = texts.len() as u64;
+        texts.push_str(&s.folded_text());
+        let text = (start, texts.len() as u64);
+        folded.push((s.folded_room(), s.folded_track(), encoded(&tags), encoded(&speakers), text, place));
     }
     let entries = file
         .sessions
@@ -408,12 +473,12 @@ fn encode(file: &EventFile) -> (Vec<u8>, Vec<u8>) {
             track: track.as_deref(),
             tags: Bytes(tags),
             speakers: Bytes(speakers),
-            text,
+            text: *text,
             session: *place,
         })
         .collect();
     let index = Index { event: EventRecord::of(&file.event), sessions: entries };
-    (encoded(&index), sessions)
+    (encoded(&index), texts, sessions)
 }
 
 /// Where `value` is in `all` (a keyword among its kind's).
