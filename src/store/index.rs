@@ -46,23 +46,32 @@ const HEADER: usize = 8 + 4 + Stamp::LEN + 8 + 4 + 8 + 4 + 8;
 const SETTLED: Duration = Duration::from_secs(2);
 
 /// Where the indexes of one journal live: a folder of the cache directory
-/// named after the journal's path.
+/// named after the journal's path, found when first needed (a command
+/// that reads no index does no work for it).
 #[derive(Debug, Clone)]
 pub struct IndexDir {
-    dir: PathBuf,
+    cache_root: PathBuf,
+    journal_dir: PathBuf,
+    dir: OnceLock<PathBuf>,
 }
 
 impl IndexDir {
     /// The index folder of the journal in `journal_dir`, under `cache_root`.
     pub fn new(cache_root: &Path, journal_dir: &Path) -> IndexDir {
-        let journal = fs::canonicalize(journal_dir).unwrap_or_else(|_| journal_dir.to_path_buf());
-        let digest = Sha256::digest(journal.as_os_str().as_encoded_bytes());
-        let name: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
-        IndexDir { dir: cache_root.join("index").join(name) }
+        IndexDir { cache_root: cache_root.to_path_buf(), journal_dir: journal_dir.to_path_buf(), dir: OnceLock::new() }
+    }
+
+    fn dir(&self) -> &Path {
+        self.dir.get_or_init(|| {
+            let journal = fs::canonicalize(&self.journal_dir).unwrap_or_else(|_| self.journal_dir.clone());
+            let digest = Sha256::digest(journal.as_os_str().as_encoded_bytes());
+            let name: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+            self.cache_root.join("index").join(name)
+        })
     }
 
     fn path(&self, slug: &str) -> PathBuf {
-        self.dir.join(format!("{slug}.idx"))
+        self.dir().join(format!("{slug}.idx"))
     }
 
     /// The event of `path` with the sessions `filter` keeps, from the
@@ -145,7 +154,7 @@ impl IndexDir {
     fn write_index(&self, slug: &str, stamp: &Stamp, file: &EventFile) -> std::io::Result<()> {
         use std::io::Write;
         let (entries, texts, sessions) = encode(file);
-        create_private_dir(&self.dir)?;
+        create_private_dir(self.dir())?;
         let mut bytes = Vec::with_capacity(HEADER + entries.len() + texts.len() + sessions.len());
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&FORMAT.to_le_bytes());
@@ -161,7 +170,7 @@ impl IndexDir {
         bytes.extend_from_slice(texts.as_bytes());
         bytes.extend_from_slice(&sessions);
         // Created 0600 with a random name; renamed whole into place.
-        let mut temp = tempfile::Builder::new().prefix(".idx").tempfile_in(&self.dir)?;
+        let mut temp = tempfile::Builder::new().prefix(".idx").tempfile_in(self.dir())?;
         temp.write_all(&bytes)?;
         temp.persist(self.path(slug)).map_err(|e| e.error)?;
         Ok(())
@@ -174,7 +183,7 @@ impl IndexDir {
 /// (and the binary, which cuts) are checked against the text read.
 impl IndexDir {
     fn cut_path(&self, slug: &str) -> PathBuf {
-        self.dir.join(format!("{slug}.cut"))
+        self.dir().join(format!("{slug}.cut"))
     }
 
     /// The cut recorded for `text`, the whole event file, if there is one.
@@ -211,8 +220,8 @@ impl IndexDir {
             .collect();
         let Ok(payload) = postcard::to_allocvec(&starts) else { return };
         let write = || -> std::io::Result<()> {
-            create_private_dir(&self.dir)?;
-            let mut temp = tempfile::Builder::new().prefix(".cut").tempfile_in(&self.dir)?;
+            create_private_dir(self.dir())?;
+            let mut temp = tempfile::Builder::new().prefix(".cut").tempfile_in(self.dir())?;
             temp.write_all(&cut_header(text, &payload))?;
             temp.write_all(&payload)?;
             temp.persist(self.cut_path(slug)).map_err(|e| e.error)?;
