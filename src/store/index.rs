@@ -122,6 +122,11 @@ impl IndexDir {
         let mut sessions = Vec::with_capacity(kept.len());
         let mut bytes = Vec::new();
         for (offset, len, crc) in kept {
+            // Within the sessions, whatever the entry says: a hostile
+            // index must not make us allocate more than the file holds.
+            if offset.checked_add(u64::from(len))? > head.sessions_len {
+                return None;
+            }
             let one = match &all {
                 Some(all) => all.get(usize::try_from(offset).ok()?..usize::try_from(offset + u64::from(len)).ok()?)?,
                 None => {
