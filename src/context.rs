@@ -15,7 +15,7 @@ use chrono::{DateTime, Utc};
 use crate::clock;
 use crate::error::{Error, Result};
 use crate::messages;
-use crate::model::{Event, EventFile, Kind, Lang, Session, Vocabulary, short_refs, text};
+use crate::model::{Event, EventFile, Filter, Kind, Lang, Session, Vocabulary, short_refs, text};
 use crate::prompt::{NoPrompt, Prompt, TerminalPrompt};
 use crate::query::{JotTarget, Staleness, find_by_reference, jot_target, planned_under_way};
 use crate::render::local_time;
@@ -33,6 +33,7 @@ pub fn journal_dir(dir_flag: Option<PathBuf>) -> PathBuf {
 }
 
 /// What the command line and the environment decided, before any file is read.
+#[derive(Clone)]
 pub struct Settings {
     pub journal_dir: PathBuf,
     pub config_path: PathBuf,
@@ -85,14 +86,22 @@ impl Context {
         }
     }
 
+    /// What this context was made from: another context made from it (on
+    /// another thread) decides the same.
+    pub fn settings(&self) -> Settings {
+        self.settings.clone()
+    }
+
     /// The journal, checked once: its path must not be a file.
     pub fn journal(&self) -> Result<&Journal> {
         lazy(&self.journal, || {
             let (ui, lang) = (self.ui.clone(), self.lang());
-            let journal = Journal::new(self.settings.journal_dir.clone()).on_wait(move |path| {
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                ui.status(&messages::waiting_for_lock(lang, &name));
-            });
+            let journal = Journal::new(self.settings.journal_dir.clone())
+                .on_wait(move |path| {
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    ui.status(&messages::waiting_for_lock(lang, &name));
+                })
+                .with_index(paths::cache_dir());
             journal.check()?;
             Ok(journal)
         })
@@ -218,8 +227,22 @@ impl Context {
 
     /// Every event of the journal, an unreadable one skipped with a warning.
     pub fn load_all(&self) -> Result<Vec<EventFile>> {
+        Ok(self.readable(self.journal()?.load_all()?))
+    }
+
+    /// [`Context::load_flagged_or_all`], with only the sessions `filter`
+    /// keeps: the events are read from their indexes where they are fresh.
+    pub fn load_flagged_or_all_where(&self, filter: &impl Filter) -> Result<Vec<EventFile>> {
+        if self.event_flag().is_some() {
+            return Ok(vec![self.journal()?.load_where(&self.event_slug()?, filter)?]);
+        }
+        Ok(self.readable(self.journal()?.load_all_where(filter)?))
+    }
+
+    /// The events read, an unreadable one skipped with a warning.
+    fn readable(&self, results: Vec<(String, Result<EventFile>)>) -> Vec<EventFile> {
         let mut files = Vec::new();
-        for (slug, result) in self.journal()?.load_all()? {
+        for (slug, result) in results {
             match result {
                 Ok(file) => files.push(file),
                 Err(err) => {
@@ -228,7 +251,7 @@ impl Context {
                 }
             }
         }
-        Ok(files)
+        files
     }
 
     /// Changes an event under its lock, telling the user if another notes

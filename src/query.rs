@@ -4,11 +4,13 @@
 //! Values within one field are alternatives (`--day 1 --day 2`); fields
 //! combine (`--day 2 --verdict meh`). Text matching ignores case and accents.
 
+use std::borrow::Cow;
+
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, Utc, Weekday};
 
 use crate::error::Error;
 use crate::messages;
-use crate::model::{Event, EventFile, Kind, Session, Status, text};
+use crate::model::{Event, EventFile, Fields, Filter, Kind, Session, Status, text};
 
 /// A day of an event as a filter names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,32 +79,33 @@ impl Query {
     }
 
     pub fn matches(&self, event: &Event, session: &Session) -> bool {
-        let part_of = |value: &Option<String>, wanted: &Option<String>| {
-            wanted.as_ref().is_none_or(|w| value.as_deref().is_some_and(|v| text::contains_folded(v, w)))
-        };
-        self.includes_day(event, session.day)
-            && part_of(&session.room, &self.room)
-            && part_of(&session.track, &self.track)
-            && (self.kinds.is_empty() || self.kinds.contains(&session.kind))
-            && (self.statuses.is_empty() || self.statuses.contains(&session.status))
-            && (self.verdicts.is_empty() || session.verdict.as_ref().is_some_and(|v| self.verdicts.contains(v)))
-            && (self.tags.is_empty() || session.tags.iter().any(|t| self.tags.contains(&text::fold(t))))
+        self.matches_fields(event, session)
+    }
+
+    /// [`Query::matches`], on what a filter reads of a session: a session,
+    /// or the store's index of one.
+    pub fn matches_fields(&self, event: &Event, session: &impl Fields) -> bool {
+        let part_of = |value: Option<Cow<'_, str>>, wanted: &str| value.is_some_and(|v| v.contains(wanted));
+        self.includes_day(event, session.day())
+            && self.room.as_ref().is_none_or(|w| part_of(session.folded_room(), w))
+            && self.track.as_ref().is_none_or(|w| part_of(session.folded_track(), w))
+            && (self.kinds.is_empty() || self.kinds.contains(&session.kind()))
+            && (self.statuses.is_empty() || self.statuses.contains(&session.status()))
+            && (self.verdicts.is_empty() || session.verdict().is_some_and(|v| self.verdicts.iter().any(|w| w == v)))
+            && (self.tags.is_empty() || session.folded_tags().any(|t| self.tags.iter().any(|w| *w == *t)))
             && self.speaker.as_ref().is_none_or(|wanted| {
-                session.speakers.iter().any(|s| {
-                    text::contains_folded(&s.name, wanted)
-                        || [&s.role, &s.org]
-                            .iter()
-                            .any(|t| t.as_ref().is_some_and(|t| text::contains_folded(t, wanted)))
+                session.folded_speakers().any(|(name, org)| {
+                    name.contains(wanted.as_str()) || org.is_some_and(|o| o.contains(wanted.as_str()))
                 })
             })
             && self.matches_words(session)
     }
 
-    fn matches_words(&self, session: &Session) -> bool {
+    fn matches_words(&self, session: &impl Fields) -> bool {
         if self.words.is_empty() {
             return true;
         }
-        let haystack = text::fold(&searchable_text(session));
+        let haystack = session.folded_text();
         self.words.iter().all(|w| text::has_word(&haystack, w))
     }
 
@@ -116,6 +119,17 @@ impl Query {
                 self.words.iter().any(|w| text::has_word(&line, w))
             })
             .collect()
+    }
+}
+
+impl Filter for Query {
+    fn keeps(&self, event: &Event, session: &impl Fields) -> bool {
+        self.matches_fields(event, session)
+    }
+
+    /// Only words are searched in the text.
+    fn reads_text(&self) -> bool {
+        !self.words.is_empty()
     }
 }
 
@@ -361,19 +375,6 @@ pub fn find_by_reference<'a>(wanted: &str, schedule: &'a [Session], refs: &[Stri
 
 /// What words are searched in: title, speakers, tags, room, track, notes
 /// and the programme's abstract.
-fn searchable_text(session: &Session) -> String {
-    let mut all = session.title.clone();
-    let speakers = session.speakers.iter().map(ToString::to_string);
-    let places = [&session.room, &session.track, &session.abstract_text].into_iter().flatten().cloned();
-    for part in speakers.chain(session.tags.iter().cloned()).chain(places) {
-        all.push('\n');
-        all.push_str(&part);
-    }
-    all.push('\n');
-    all.push_str(&session.notes);
-    all
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

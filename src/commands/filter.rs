@@ -67,7 +67,7 @@ fn snippet(line: &str, words: &[String], width: usize) -> String {
 pub fn run(args: FilterCmdArgs, ctx: &mut Context) -> Result<()> {
     let (vocabulary, lang) = (ctx.vocabulary()?, ctx.lang());
     let query = args.filter.query(vocabulary, || ctx.today())?.with_words(&args.words);
-    let files = ctx.load_flagged_or_all()?;
+    let files = ctx.load_flagged_or_all_where(&query)?;
     let rows = select(&files, &query);
     if args.json {
         return ctx.ui.print(&json::sessions(&rows, vocabulary, lang));

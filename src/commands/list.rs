@@ -45,7 +45,7 @@ pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
     if args.schedule {
         return list_schedule(&args, &query, ctx);
     }
-    let files = if args.all_events { ctx.load_flagged_or_all()? } else { vec![ctx.load_event()?] };
+    let files = if args.all_events { ctx.load_flagged_or_all_where(&query)? } else { vec![ctx.load_event()?] };
     print_rows(&select(&files, &query), args.json, ctx)
 }
 

@@ -4,6 +4,7 @@
 //! from files, the commands change them, the renderers show them.
 
 mod event;
+mod fields;
 mod keyword;
 mod session;
 mod speaker;
@@ -13,6 +14,7 @@ mod verdict;
 mod zone;
 
 pub use event::{DayNotes, Event, EventFile, SECTION_KEYS, dates_problem, storable};
+pub use fields::{Fields, Filter};
 pub use keyword::{Hidden, Kind, Status};
 pub use session::{Link, Session, short_refs};
 pub use speaker::Speaker;

@@ -53,10 +53,15 @@ pub fn contains_folded(haystack: &str, folded_needle: &str) -> bool {
 /// finds "Rust" and "rustacean", never "Trust". A word typed with a
 /// non-alphanumeric first character ("-v", ".net") matches anywhere.
 pub fn has_word(folded: &str, word: &str) -> bool {
+    if word.is_empty() {
+        // Found everywhere (and memmem would stop inside characters).
+        return true;
+    }
     let starts_word = word.chars().next().is_some_and(char::is_alphanumeric);
-    folded
-        .match_indices(word)
-        .any(|(at, _)| !starts_word || folded[..at].chars().next_back().is_none_or(|before| !before.is_alphanumeric()))
+    // The same leftmost, non-overlapping matches as `str::match_indices`,
+    // found with SIMD: filter searches every note of the journal.
+    memchr::memmem::find_iter(folded.as_bytes(), word.as_bytes())
+        .any(|at| !starts_word || folded[..at].chars().next_back().is_none_or(|before| !before.is_alphanumeric()))
 }
 
 /// An ASCII slug from a name: "KubeCon Europe 2024" → "kubecon-europe-2024".

@@ -144,6 +144,12 @@ const TITLE_MIN: usize = 30;
 /// empty in every row), and on a narrow terminal the least useful ones go
 /// first ([`drop`]).
 pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
+    sessions_in_parts(rows, style, PART)
+}
+
+/// [`sessions`], drawn `part` rows at a time when the columns' widths are
+/// known.
+fn sessions_in_parts(rows: &[Row<'_>], style: &TableStyle<'_>, part: usize) -> String {
     let w = words(style.lang);
     let cells = |f: &dyn Fn(&Row<'_>) -> String| rows.iter().map(f).collect::<Vec<_>>();
     let text = |f: &dyn Fn(&Row<'_>) -> String| cells(&|r| sanitize_line(&f(r)).into_owned());
@@ -185,23 +191,62 @@ pub fn sessions(rows: &[Row<'_>], style: &TableStyle<'_>) -> String {
     .filter(|c| c.drop_order.is_none() || c.cells.iter().any(|cell| !cell.trim().is_empty()))
     .collect::<Vec<_>>();
     let widths = style.width.map(|width| fit(&mut columns, usize::from(width)));
-    let mut table = style.table(columns.iter().map(|c| c.header).collect());
-    for index in 0..rows.len() {
-        table.add_row(columns.iter().map(|c| c.cells[index].as_str()).collect::<Vec<_>>());
+    let draw_rows = |range: std::ops::Range<usize>| {
+        let mut table = style.table(columns.iter().map(|c| c.header).collect());
+        for index in range {
+            table.add_row(columns.iter().map(|c| c.cells[index].as_str()).collect::<Vec<_>>());
+        }
+        for (index, column) in columns.iter().enumerate() {
+            // Every width is decided here, so what `fit` counted is what is drawn.
+            let constraint = match widths.as_ref().map(|w| w[index]) {
+                Some(width) => {
+                    ColumnConstraint::Absolute(Width::Fixed(u16::try_from(width + PADDING).unwrap_or(u16::MAX)))
+                }
+                None if column.weight == 0 => ColumnConstraint::ContentWidth,
+                None => continue,
+            };
+            if let Some(c) = table.column_mut(index) {
+                c.set_constraint(constraint);
+            }
+        }
+        draw(&table)
+    };
+    // Without a width, the columns are as wide as the widest of all rows.
+    if widths.is_none() || rows.len() <= part {
+        return draw_rows(0..rows.len());
     }
-    for (index, column) in columns.iter().enumerate() {
-        // Every width is decided here, so what `fit` counted is what is drawn.
-        let constraint = match widths.as_ref().map(|w| w[index]) {
-            Some(width) => ColumnConstraint::Absolute(Width::Fixed(u16::try_from(width + PADDING).unwrap_or(u16::MAX))),
-            None if column.weight == 0 => ColumnConstraint::ContentWidth,
-            None => continue,
-        };
-        if let Some(c) = table.column_mut(index) {
-            c.set_constraint(constraint);
+    // Every column has its width: each row is drawn the same whatever the
+    // others, so ten years of sessions are drawn in parts, on every core,
+    // each part without the header the first one has.
+    let parts: Vec<std::ops::Range<usize>> =
+        (0..rows.len()).step_by(part).map(|start| start..(start + part).min(rows.len())).collect();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, parts.len());
+    let per_thread = parts.len().div_ceil(threads);
+    let drawn: Vec<String> = std::thread::scope(|scope| {
+        let draw_rows = &draw_rows;
+        let workers: Vec<_> = parts
+            .chunks(per_thread)
+            .map(|some| scope.spawn(move || some.iter().map(|range| draw_rows(range.clone())).collect::<Vec<_>>()))
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().expect("drawing a table does not panic")).collect()
+    });
+    let mut out = String::with_capacity(drawn.iter().map(String::len).sum());
+    for (i, part) in drawn.iter().enumerate() {
+        if i == 0 {
+            out.push_str(part);
+        } else {
+            // The header's lines end with its rule, the only line that
+            // starts with one (a row starts with a cell's padding).
+            let rule = part.find("\n─").map_or(0, |at| at + 1);
+            let body = part[rule..].find('\n').map_or(part.len(), |end| rule + end + 1);
+            out.push_str(&part[body..]);
         }
     }
-    draw(&table)
+    out
 }
+
+/// Rows drawn at once when a table is drawn in parts.
+const PART: usize = 1000;
 
 /// The speakers as the table shows them: one or two in full, more as the
 /// first one's name and how many others ("Nick Young +4"); `show` and JSON
@@ -330,6 +375,46 @@ mod tests {
             }
             let title = widths[headers.iter().position(|h| *h == "Title").unwrap_or(0)];
             assert!(widths.iter().all(|w| *w <= title), "{widths:?} at {width}");
+        }
+    }
+
+    #[test]
+    fn a_table_drawn_in_parts_is_the_table_drawn_whole() {
+        let event = Event {
+            slug: "conf".into(),
+            name: "Conf".into(),
+            location: None,
+            start: chrono::NaiveDate::from_ymd_opt(2024, 3, 19).unwrap(),
+            end: chrono::NaiveDate::from_ymd_opt(2024, 3, 21).unwrap(),
+            timezone: crate::model::Zone::UTC,
+            url: None,
+            tags: Vec::new(),
+            days: Default::default(),
+        };
+        let sessions: Vec<Session> = (0..40u32)
+            .map(|i| Session {
+                id: i + 1,
+                day: i % 3 + 1,
+                // Titles of every length: some wrap over several lines.
+                title: format!("Talk {i} {}", "sur la plateforme ".repeat(i as usize % 7)),
+                speakers: vec![Speaker {
+                    name: "Camille Durand".into(),
+                    role: None,
+                    org: Some("Société Générale".into()),
+                }],
+                room: (i % 2 == 0).then(|| "Hall 7".into()),
+                verdict: (i % 5 == 0).then(|| "good".into()),
+                ..Session::default()
+            })
+            .collect();
+        let rows: Vec<Row<'_>> = sessions.iter().map(|s| Row { event: &event, session: s, reference: None }).collect();
+        let vocabulary = Vocabulary::default();
+        for width in [Some(60), Some(100), Some(200), None] {
+            let style = TableStyle { vocabulary: &vocabulary, lang: Lang::Fr, width };
+            let whole = sessions_in_parts(&rows, &style, usize::MAX);
+            for part in [1, 3, 7] {
+                assert_eq!(sessions_in_parts(&rows, &style, part), whole, "{width:?} in parts of {part}");
+            }
         }
     }
 

@@ -66,7 +66,29 @@ pub fn write_shared(path: &Path, contents: &[u8]) -> Result<()> {
     replace(path, contents, true, Sharing::Shared)
 }
 
+/// Like [`write_shared`], the contents written by `write` as they come
+/// (an export of the whole journal is never whole in memory). On an error
+/// the temp file is removed and `path` is left as it was.
+pub fn write_shared_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    replace_with(path, true, Sharing::Shared, |file| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        write(&mut out)?;
+        out.flush().map_err(|e| Error::io(messages::cannot_write, path, e))
+    })
+}
+
 fn replace(path: &Path, contents: &[u8], durable: bool, sharing: Sharing) -> Result<()> {
+    replace_with(path, durable, sharing, |file| {
+        file.write_all(contents).map_err(|e| Error::io(messages::cannot_write, path, e))
+    })
+}
+
+fn replace_with(
+    path: &Path,
+    durable: bool,
+    sharing: Sharing,
+    write: impl FnOnce(&mut fs::File) -> Result<()>,
+) -> Result<()> {
     // "post.md" has the parent "", which is the current directory.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     match sharing {
@@ -87,7 +109,7 @@ fn replace(path: &Path, contents: &[u8], durable: bool, sharing: Sharing) -> Res
     };
     let file = temp.as_file_mut();
     file.set_permissions(permissions).map_err(|e| Error::io(messages::cannot_set_permissions, path, e))?;
-    file.write_all(contents).map_err(|e| Error::io(messages::cannot_write, path, e))?;
+    write(file)?;
     if durable {
         // fdatasync: the bytes and the size, what a reader needs. Skipped
         // metadata is the mode, which after a crash is the private 0600

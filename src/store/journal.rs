@@ -13,7 +13,8 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use crate::error::{Error, Result};
 use crate::messages::{self, Text};
-use crate::model::{DayNotes, Event, EventFile, Lang, Session, Status, text};
+use crate::model::{DayNotes, Event, EventFile, Filter, Lang, Session, Status, text};
+use crate::store::index::{IndexDir, Stamp};
 use crate::store::lock::FileLock;
 use crate::store::pieces::{self, CutError, Piece, PieceKind};
 use crate::store::record::{self, FileRecord};
@@ -28,6 +29,8 @@ pub type WaitNotice = Arc<dyn Fn(&Path) + Send + Sync>;
 pub struct Journal {
     dir: PathBuf,
     on_wait: WaitNotice,
+    /// Where the indexes of the event files are kept, if anywhere.
+    index: Option<IndexDir>,
 }
 
 impl std::fmt::Debug for Journal {
@@ -55,7 +58,14 @@ pub struct EventDoc {
 
 impl Journal {
     pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Journal { dir: dir.into(), on_wait: Arc::new(|_| {}) }
+        Journal { dir: dir.into(), on_wait: Arc::new(|_| {}), index: None }
+    }
+
+    /// Keeps an index of each event file in `cache_root` (see
+    /// [`Journal::load_all_where`]); without one, every read parses.
+    pub fn with_index(self, cache_root: Option<PathBuf>) -> Self {
+        let index = cache_root.map(|root| IndexDir::new(&root, &self.dir));
+        Journal { index, ..self }
     }
 
     /// Calls `notice` with the file whenever a lock is held by another
@@ -171,13 +181,19 @@ impl Journal {
         let _lock = self.lock(&path)?;
         let text = read(&path, slug)?;
         schedule::settle(&self.dir, slug, &text)?;
-        let mut event_doc = EventDoc::parse(&path, slug, &text)?;
+        // A write in a file of a thousand sessions need not cut it all:
+        // the cut recorded by the last write, if it was of this very text.
+        let cut = self.index.as_ref().and_then(|index| index.read_cut(slug, &text));
+        let mut event_doc = EventDoc::parse_cut(&path, slug, &text, cut)?;
         event_doc.author = self.team_author();
         let result = change(&mut event_doc)?;
         let new_text = event_doc.text();
         before(&text, &new_text)?;
         if new_text != text {
             atomic::write(&path, new_text.as_bytes())?;
+        }
+        if let Some(index) = &self.index {
+            index.write_cut(slug, &new_text, &event_doc.starts());
         }
         after(&new_text)?;
         Ok(result)
@@ -243,15 +259,87 @@ impl Journal {
     /// file must not hide the others, so the caller decides what to do
     /// with errors.
     pub fn load_all(&self) -> Result<Vec<(String, Result<EventFile>)>> {
+        self.on_every_core(|slug| self.load(slug))
+    }
+
+    /// Every event of the journal with only the sessions `filter` keeps,
+    /// as [`Journal::load_all`] would give them (then filtered). An event
+    /// file is read from its index when the index is fresh, else parsed
+    /// (and its index written): a search of ten years of conferences reads
+    /// the indexes and decodes only the sessions it finds.
+    pub fn load_all_where(&self, filter: &impl Filter) -> Result<Vec<(String, Result<EventFile>)>> {
+        self.on_every_core(|slug| self.load_where(slug, filter))
+    }
+
+    /// One event with the sessions `filter` keeps; see [`Journal::load_all_where`].
+    pub fn load_where(&self, slug: &str, filter: &impl Filter) -> Result<EventFile> {
+        let Some(index) = &self.index else {
+            let file = self.load(slug)?;
+            return Ok(kept(file, filter));
+        };
+        let path = self.checked_path(slug)?;
+        if let Some(file) = index.read(&path, slug, filter) {
+            return Ok(file);
+        }
+        let stamp = Stamp::of(&path);
+        let file = self.load(slug)?;
+        index.write(&path, stamp, &file);
+        // The index just written has the fields folded: filtering through
+        // it spares folding every session a second time.
+        Ok(index.read(&path, slug, filter).unwrap_or_else(|| kept(file, filter)))
+    }
+
+    /// Every event of the journal with the sessions `filter` keeps, one
+    /// at a time in the order of their slugs: each is loaded and turned by
+    /// `make` on one of the cores, then handed to `take` in order. Memory
+    /// holds a few events, never the journal. An error from `take` stops
+    /// the loading and is returned.
+    pub fn stream_where<T: Send>(
+        &self,
+        filter: &impl Filter,
+        make: impl Fn(String, Result<EventFile>) -> T + Sync,
+        mut take: impl FnMut(T) -> Result<()>,
+    ) -> Result<()> {
+        let slugs = self.slugs()?;
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, slugs.len().max(1));
+        let (make, slugs) = (&make, &slugs);
+        std::thread::scope(|scope| {
+            // Worker `k` makes events k, k + threads, …: each waits with
+            // one made event until it is taken.
+            let receivers: Vec<_> = (0..threads)
+                .map(|k| {
+                    let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+                    scope.spawn(move || {
+                        for slug in slugs.iter().skip(k).step_by(threads) {
+                            let made = make(slug.clone(), self.load_where(slug, filter));
+                            if sender.send(made).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                    receiver
+                })
+                .collect();
+            for i in 0..slugs.len() {
+                // A worker that panicked sent nothing more: stop there.
+                let Ok(made) = receivers[i % threads].recv() else { break };
+                take(made)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// `load` on each event's slug, the slugs shared between the cores, in
+    /// the order of the slugs.
+    fn on_every_core<T: Send>(&self, load: impl Fn(&str) -> T + Sync) -> Result<Vec<(String, T)>> {
         let slugs = self.slugs()?;
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(slugs.len().max(1));
         let chunk = slugs.len().div_ceil(threads).max(1);
+        let load = &load;
         Ok(std::thread::scope(|scope| {
             let workers: Vec<_> = slugs
                 .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || part.iter().map(|slug| (slug.clone(), self.load(slug))).collect::<Vec<_>>())
-                })
+                .map(|part| scope.spawn(move || part.iter().map(|slug| (slug.clone(), load(slug))).collect::<Vec<_>>()))
                 .collect();
             workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
         }))
@@ -288,6 +376,13 @@ impl Journal {
     }
 }
 
+/// `file` with only the sessions `filter` keeps.
+fn kept(file: EventFile, filter: &impl Filter) -> EventFile {
+    let EventFile { event, sessions } = file;
+    let sessions = sessions.into_iter().filter(|s| filter.keeps(&event, s)).collect();
+    EventFile { event, sessions }
+}
+
 fn read(path: &Path, slug: &str) -> Result<String> {
     super::read_regular(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => Error::UnknownEvent { slug: slug.to_string(), suggestion: None },
@@ -307,12 +402,21 @@ impl EventDoc {
     /// Cuts the document into pieces and reads its event; sessions stay
     /// unread until asked for.
     pub fn parse(path: &Path, slug: &str, text: &str) -> Result<EventDoc> {
+        EventDoc::parse_cut(path, slug, text, None)
+    }
+
+    /// [`EventDoc::parse`], with the pieces where `cut` says they begin
+    /// (a cut recorded for this very text) instead of cutting the text.
+    fn parse_cut(path: &Path, slug: &str, text: &str, cut: Option<Vec<(usize, PieceKind)>>) -> Result<EventDoc> {
         let ((bom, crlf), text) = plain(text);
-        let pieces = pieces::cut(&text).map_err(|e| match e {
-            CutError::Syntax { offset, message } => syntax_error(path, &text, offset, message),
-            CutError::SessionsNotTables => sessions_not_tables(path),
-            CutError::Detached { offset } => detached(path, &text, offset),
-        })?;
+        let pieces = match cut.and_then(|starts| pieces::from_starts(&text, &starts)) {
+            Some(pieces) => pieces,
+            None => pieces::cut(&text).map_err(|e| match e {
+                CutError::Syntax { offset, message } => syntax_error(path, &text, offset, message),
+                CutError::SessionsNotTables => sessions_not_tables(path),
+                CutError::Detached { offset } => detached(path, &text, offset),
+            })?,
+        };
         let event = read_head(path, &pieces, slug)?;
         let doc = EventDoc { path: path.to_path_buf(), pieces, event, bom, crlf, author: None };
         doc.check_sessions()?;
@@ -369,6 +473,18 @@ impl EventDoc {
         let text = self.joined();
         let text = if self.crlf { text.replace('\n', "\r\n") } else { text };
         if self.bom { format!("\u{feff}{text}") } else { text }
+    }
+
+    /// Where each piece begins in the text as notes works on it, with its kind.
+    fn starts(&self) -> Vec<(usize, PieceKind)> {
+        let starts = pieces::starts(&self.pieces);
+        // The tests hold every cut recorded to the one cutting gives (but
+        // for the head in one piece or two, which read and write the same).
+        debug_assert_eq!(
+            Some(pieces::merged_heads(&starts)),
+            pieces::cut(&self.joined()).ok().map(|p| pieces::merged_heads(&pieces::starts(&p)))
+        );
+        starts
     }
 
     /// The pieces joined: the text as notes works on it (LF, no BOM).

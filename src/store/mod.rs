@@ -11,6 +11,7 @@
 mod assets;
 mod atomic;
 mod config;
+mod index;
 mod journal;
 mod lock;
 pub mod paths;
@@ -31,6 +32,9 @@ pub use team::{SyncReport, merge_files};
 /// Writes a file that is not part of the journal (an export) atomically,
 /// with the permissions a new file normally gets.
 pub use atomic::write_shared as write_output;
+
+/// Writes an export atomically as it is made, never whole in memory.
+pub use atomic::write_shared_with as write_output_with;
 
 /// Reads and writes a schedule file's text, for the fuzz targets.
 pub use schedule::{parse as parse_schedule_text, render as render_schedule_text};

@@ -17,6 +17,12 @@ pub fn default_journal_dir() -> PathBuf {
     project_dirs().map_or_else(|| PathBuf::from(".notes"), |d| d.data_dir().to_path_buf())
 }
 
+/// The platform cache directory (`~/.cache/notes` on Linux), where the
+/// indexes of event files are kept; `None` when the platform has none.
+pub fn cache_dir() -> Option<PathBuf> {
+    project_dirs().map(|d| d.cache_dir().to_path_buf())
+}
+
 /// The configuration file: `$NOTES_CONFIG` or the platform default.
 pub fn config_file() -> PathBuf {
     match std::env::var_os("NOTES_CONFIG") {

@@ -70,6 +70,44 @@ pub fn cut(text: &str) -> Result<Vec<Piece>, CutError> {
     Ok(cutter.into_pieces())
 }
 
+/// Where each of `pieces` begins in their text, with its kind.
+pub fn starts(pieces: &[Piece]) -> Vec<(usize, PieceKind)> {
+    let mut at = 0;
+    pieces
+        .iter()
+        .map(|piece| {
+            let start = at;
+            at += piece.text.len();
+            (start, piece.kind)
+        })
+        .collect()
+}
+
+/// `starts` with each run of head pieces as one: what the pieces mean.
+pub fn merged_heads(starts: &[(usize, PieceKind)]) -> Vec<(usize, PieceKind)> {
+    let mut merged: Vec<(usize, PieceKind)> = Vec::with_capacity(starts.len());
+    for &(start, kind) in starts {
+        if !(kind == PieceKind::Head && merged.last().is_some_and(|(_, last)| *last == PieceKind::Head)) {
+            merged.push((start, kind));
+        }
+    }
+    merged
+}
+
+/// The pieces of `text` that begin where `starts` says (a cut recorded
+/// for this text), if those are places in it, in order, from its start.
+pub fn from_starts(text: &str, starts: &[(usize, PieceKind)]) -> Option<Vec<Piece>> {
+    if starts.first().is_some_and(|(start, _)| *start != 0) || (starts.is_empty() && !text.is_empty()) {
+        return None;
+    }
+    let ends = starts.iter().skip(1).map(|(start, _)| *start).chain([text.len()]);
+    starts
+        .iter()
+        .zip(ends)
+        .map(|(&(start, kind), end)| Some(Piece { text: text.get(start..end)?.to_string(), kind }))
+        .collect()
+}
+
 /// Collects where pieces start while the parser walks the file.
 struct Cutter<'t> {
     text: &'t str,

@@ -11,8 +11,9 @@ use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::messages;
 use crate::model::{Event, EventFile, Lang};
-use crate::query::{DaySel, select};
+use crate::query::{DaySel, Query, select};
 use crate::render::markdown::{self, BUILTIN_TEMPLATE, FrontMatter, HeadingOverrides, PostInput, SeriesPost, Template};
+use crate::render::words::words;
 use crate::store::{read_small, write_output};
 
 const AFTER_HELP: &str = "\
@@ -21,6 +22,7 @@ Examples:
   notes export md --day 2 --lang fr --front-matter yaml -o posts/day-2.md
   notes export md --per-day posts/     # one post per day, linked as a series
   notes export md --per-day content/posts/ --bundle   # Hugo page bundles
+  notes export md --all-events > journal.md   # every event, one post each
   notes export md --print-template > my-post.md.j2
   notes export md --day 2 --template my-post.md.j2
 
@@ -68,6 +70,10 @@ pub struct MdArgs {
     #[arg(long, value_name = "PATTERN")]
     series_url: Option<String>,
 
+    /// Export every event of the journal, one post after another
+    #[arg(long, short = 'a', conflicts_with_all = ["per_day", "front_matter"])]
+    all_events: bool,
+
     /// Write one post per day into DIR, linked as a series
     #[arg(long, value_name = "DIR", conflicts_with = "output")]
     per_day: Option<PathBuf>,
@@ -98,24 +104,104 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         .or(ctx.config()?.template.as_ref())
         .map_or_else(|| messages::builtin_template(ctx.lang()), |p| p.display().to_string());
     let template = Template { name: &template_name, source: template_source.as_deref().unwrap_or(BUILTIN_TEMPLATE) };
-    let (vocabulary, lang) = (ctx.vocabulary()?, ctx.lang());
-    let query = args.filter.query(vocabulary, || ctx.today())?;
+    let query = args.filter.query(ctx.vocabulary()?, || ctx.today())?;
+    if args.all_events && ctx.event_flag().is_none() {
+        return whole_journal(&args, &query, &template, ctx);
+    }
     let file = ctx.load_event()?;
+    match post(&args, &file, &query, &template, false, ctx)? {
+        Some(text) => args.output.emit(&text, ctx),
+        None => Ok(()),
+    }
+}
+
+/// Every event's post, one after another in one document (each opens
+/// with its title), streamed: events are read and their posts made on
+/// every core (each with a context of its own, made from the same
+/// settings) while the previous ones are written, and memory holds a few
+/// events whatever the journal's size. An event with no day or session
+/// asked for is left out.
+fn whole_journal(args: &MdArgs, query: &Query, template: &Template<'_>, ctx: &Context) -> Result<()> {
+    let lang = ctx.lang();
+    let settings = ctx.settings();
+    let mut posts = 0;
+    args.output.stream(ctx, |put| {
+        // Every session of each event, as `--event` reads it: the days of
+        // a post's series are those with sessions, selected or not.
+        ctx.journal()?.stream_where(
+            &Query::default(),
+            |slug, file| -> Result<Made> {
+                let file = match file {
+                    Ok(file) => file,
+                    Err(err) => return Ok(Made::Unreadable(slug, Box::new(err))),
+                };
+                let own = Context::new(settings.clone());
+                Ok(Made::Post(post(args, &file, query, template, true, &own)?))
+            },
+            |made| match made? {
+                Made::Unreadable(slug, err) => {
+                    ctx.ui.warn(lang, &messages::skipping_event(lang, &slug, &err.with_causes(lang)));
+                    Ok(())
+                }
+                Made::Post(None) => Ok(()),
+                Made::Post(Some(text)) => {
+                    if posts > 0 {
+                        put("\n")?;
+                    }
+                    posts += 1;
+                    put(&text)?;
+                    if text.ends_with('\n') { Ok(()) } else { put("\n") }
+                }
+            },
+        )
+    })?;
+    if posts == 0 {
+        ctx.ui.status(words(lang).no_sessions);
+    }
+    Ok(())
+}
+
+/// What became of an event in a whole-journal export.
+enum Made {
+    Post(Option<String>),
+    Unreadable(String, Box<Error>),
+}
+
+/// The post of `file`'s sessions that `query` selects, or with
+/// `--per-day` the posts written; in a whole-journal export (`among`),
+/// `None` for an event with nothing asked for, which alone is an error.
+fn post(
+    args: &MdArgs,
+    file: &EventFile,
+    query: &Query,
+    template: &Template<'_>,
+    among: bool,
+    ctx: &Context,
+) -> Result<Option<String>> {
+    let (vocabulary, lang) = (ctx.vocabulary()?, ctx.lang());
     for day in &query.days {
-        if let DaySel::Number(n) = day {
-            file.event.check_day(*n)?;
+        if let DaySel::Number(n) = day
+            && let Err(err) = file.event.check_day(*n)
+        {
+            return if among { Ok(None) } else { Err(err) };
         }
     }
     let asked: Vec<u32> = (1..=file.event.day_count()).filter(|&d| query.includes_day(&file.event, d)).collect();
     if asked.is_empty() {
+        if among {
+            return Ok(None);
+        }
         let (start, end) = (file.event.start.to_string(), file.event.end.to_string());
         return Err(Error::user(
             |lang| messages::no_day_asked(lang, &file.event.slug),
             |lang| messages::hint_days_run(lang, &start, &end),
         ));
     }
-    let sessions: Vec<_> = select(std::slice::from_ref(&file), &query).into_iter().map(|r| r.session).collect();
-    let placement = placement(&args)?;
+    let sessions: Vec<_> = select(std::slice::from_ref(file), query).into_iter().map(|r| r.session).collect();
+    if among && sessions.is_empty() {
+        return Ok(None);
+    }
+    let placement = placement(args)?;
     let (relinked, pictures) = bundle::prepare(ctx, &file.event, &sessions, placement, &args.pictures)?;
     let sessions: Vec<_> = relinked.iter().collect();
     // A day with nothing to say gets no section (a day asked for alone
@@ -158,10 +244,11 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         title: args.title.clone(),
     };
     let pattern = args.series_url.as_deref().or(ctx.config()?.series_url.as_deref()).unwrap_or(DEFAULT_SERIES_URL);
-    let series = series_posts(&file, pattern, lang);
+    let series = series_posts(file, pattern, lang);
     if let Some(dir) = &args.per_day {
         let layout = (&args.pictures, &pictures);
-        return per_day(dir, &file, &days, &series, args.output.force, layout, &input, &template, ctx);
+        per_day(dir, file, &days, &series, args.output.force, layout, &input, template, ctx)?;
+        return Ok(None);
     }
     let mut post = markdown::build(&input(days.clone()));
     // A day's post names the others of its series.
@@ -172,7 +259,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         let posts: Vec<SeriesPost> = series.into_iter().map(|(_, p)| p).collect();
         post.series = Some(markdown::series(&posts, position, lang));
     }
-    let text = markdown::render(&post, &template)?;
+    let text = markdown::render(&post, template)?;
     if placement == Placement::BesideThePost
         && let Some(folder) = args.output.file().and_then(Path::parent)
     {
@@ -180,7 +267,7 @@ pub fn run(args: MdArgs, ctx: &mut Context) -> Result<()> {
         args.output.check_free()?;
         pictures.write(folder, ctx)?;
     }
-    args.output.emit(&text, ctx)
+    Ok(Some(text))
 }
 
 /// Where the pictures go: `--bundle` wants a folder of posts or a file.

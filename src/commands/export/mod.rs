@@ -6,14 +6,16 @@ mod ics;
 mod json;
 mod md;
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 
 use crate::context::Context;
+use crate::error::stdout_error;
 use crate::error::{Error, Result};
 use crate::messages;
-use crate::store::write_output;
+use crate::store::{write_output, write_output_with};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -87,6 +89,39 @@ impl OutputArgs {
             return Err(exists_error(path));
         }
         write_output(path, text.as_bytes())?;
+        ctx.ui.status(&messages::wrote(ctx.lang(), &path.display().to_string()));
+        Ok(())
+    }
+}
+
+impl OutputArgs {
+    /// Like [`OutputArgs::emit`], with the text made piece by piece by
+    /// `make`, which hands each piece to the function it is given: a
+    /// whole journal is never whole in memory. A file is still replaced
+    /// atomically, only once the text is complete.
+    fn stream(&self, ctx: &Context, make: impl FnOnce(&mut dyn FnMut(&str) -> Result<()>) -> Result<()>) -> Result<()> {
+        let Some(path) = self.output.as_deref().filter(|p| !is_stdout(p)) else {
+            if ctx.ui.quiet {
+                return make(&mut |_| Ok(()));
+            }
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            make(&mut |text| out.write_all(text.as_bytes()).map_err(stdout_error))?;
+            return out.flush().map_err(stdout_error);
+        };
+        let write_error = |e| Error::io(messages::cannot_write, path, e);
+        if is_special(path) {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| Error::io(messages::cannot_open, path, e))?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            make(&mut |text| out.write_all(text.as_bytes()).map_err(write_error))?;
+            return out.flush().map_err(write_error);
+        }
+        if path.exists() && !self.force {
+            return Err(exists_error(path));
+        }
+        write_output_with(path, |out| make(&mut |text| out.write_all(text.as_bytes()).map_err(write_error)))?;
         ctx.ui.status(&messages::wrote(ctx.lang(), &path.display().to_string()));
         Ok(())
     }

@@ -40,6 +40,12 @@ impl TestEnv {
         dir
     }
 
+    /// Where `notes` keeps the indexes of event files (the platform cache
+    /// directory under `HOME`): a cache, not part of the journal.
+    pub fn cache(&self) -> PathBuf {
+        self.root.path().join(".cache").join("notes")
+    }
+
     /// The files kept in the scratch dir (texts of edits that were not saved).
     pub fn kept(&self) -> Vec<PathBuf> {
         let mut kept: Vec<PathBuf> = fs::read_dir(self.scratch()).unwrap().flatten().map(|e| e.path()).collect();
@@ -141,11 +147,12 @@ impl TestEnv {
     }
 
     /// Every file under the root (journal and config, not the scratch
-    /// dir), with its bytes, to prove that a failed command changed nothing.
+    /// dir nor the cache), with its bytes, to prove that a failed command
+    /// changed nothing.
     pub fn files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut files = BTreeMap::new();
         collect(self.root.path(), &mut files);
-        files.retain(|path, _| !path.starts_with(self.scratch()));
+        files.retain(|path, _| !path.starts_with(self.scratch()) && !path.starts_with(self.cache()));
         files
     }
 }
