@@ -61,9 +61,9 @@ impl Team {
         session["id"].to_string()
     }
 
-    fn event_file(&self, who: &str) -> String {
-        let dir = self.dir(who);
-        let file = std::fs::read_dir(&dir)
+    /// The path of the (one) event file in `who`'s clone.
+    fn event_path(&self, who: &str) -> PathBuf {
+        std::fs::read_dir(self.dir(who))
             .unwrap()
             .flatten()
             .map(|e| e.path())
@@ -71,8 +71,11 @@ impl Team {
                 let name = p.file_name().unwrap().to_string_lossy().into_owned();
                 name.ends_with(".toml") && !name.starts_with('.') && !name.contains(".schedule")
             })
-            .unwrap();
-        std::fs::read_to_string(file).unwrap()
+            .unwrap()
+    }
+
+    fn event_file(&self, who: &str) -> String {
+        std::fs::read_to_string(self.event_path(who)).unwrap()
     }
 }
 
@@ -404,15 +407,7 @@ fn jots_in_turn_on_one_talk_are_each_kept_once() {
 fn what_is_shared_reads_and_can_be_told_apart() {
     let team = Team::new();
     let lea = team.dir("lea");
-    let file = std::fs::read_dir(&lea)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            name.ends_with(".toml") && !name.starts_with('.') && !name.contains(".schedule")
-        })
-        .unwrap();
+    let file = team.event_path("lea");
     let good = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("{good}\nthis is = = broken [\n")).unwrap();
     let said = team.env.transcript(["--dir", lea.to_str().unwrap(), "sync"]);
