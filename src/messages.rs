@@ -558,6 +558,14 @@ messages! {
         en: "give another folder with --dir, or notes team init in this journal to share it",
         fr: "donnez un autre dossier avec --dir, ou notes team init dans ce journal pour le partager",
     }
+    remote_not_found(remote: &str) {
+        en: "the team's remote {remote} answers that there is no such repository",
+        fr: "le dépôt distant de l’équipe {remote} répond qu’il n’existe pas",
+    }
+    hint_check_remote() {
+        en: "your notes are committed here; check the address (git remote -v in the journal, or notes team init REMOTE again)",
+        fr: "vos notes sont enregistrées ici\u{a0}; vérifiez l’adresse (git remote -v dans le journal, ou notes team init REMOTE à nouveau)",
+    }
     push_refused() {
         en: "the others kept pushing while this clone merged: nothing was pushed",
         fr: "les autres ont poussé pendant que ce clone fusionnait\u{a0}: rien n’a été poussé",

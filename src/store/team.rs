@@ -194,7 +194,16 @@ impl Journal {
             return Ok(report);
         }
         for _ in 0..PUSH_ATTEMPTS {
-            if self.git(&["fetch", "--quiet", "origin"]).is_err() {
+            if let Err(said) = self.fetch() {
+                // A remote that answers "no such repository" is not offline.
+                let missing = ["does not appear to be a git repository", "Repository not found", "not found"];
+                if missing.iter().any(|m| said.contains(m)) {
+                    let remote = self.git_value(&["remote", "get-url", "origin"]).unwrap_or_default();
+                    return Err(Error::user(
+                        move |lang| messages::remote_not_found(lang, &remote),
+                        messages::hint_check_remote,
+                    ));
+                }
                 report.offline = true;
                 return Ok(report);
             }
@@ -215,6 +224,18 @@ impl Journal {
             // Someone pushed first: fetch and merge again.
         }
         Err(Error::user(messages::push_refused, messages::hint_sync_again))
+    }
+
+    /// Fetches the team's commits; what git said when it could not.
+    fn fetch(&self) -> std::result::Result<(), String> {
+        let out = Command::new("git")
+            .args(["fetch", "--quiet", "origin"])
+            .current_dir(self.dir())
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .env("LC_ALL", "C")
+            .output()
+            .map_err(|e| e.to_string())?;
+        if out.status.success() { Ok(()) } else { Err(String::from_utf8_lossy(&out.stderr).into_owned()) }
     }
 
     /// Takes `upstream` in; returns how many commits came in. Git computes

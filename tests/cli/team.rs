@@ -201,12 +201,17 @@ fn an_interrupted_sync_is_undone_and_done_again() {
 fn offline_the_commit_waits_for_the_next_sync() {
     let team = Team::new();
     team.ok("paul", &["add", "Dans le train", "-d", "1", "-m", "pas de réseau"]);
-    let away = team.env.root.path().join("away.git");
-    std::fs::rename(&team.remote, &away).unwrap();
+    // No network: the remote's host does not answer.
+    let paul = team.dir("paul");
+    git(&paul, &["remote", "set-url", "origin", "git://127.0.0.1:9/team.git"]);
     let said = team.ok("paul", &["sync"]);
     assert!(said.contains("Offline"), "{said}");
-    assert_eq!(git(&team.dir("paul"), &["status", "--porcelain"]), "");
-    std::fs::rename(&away, &team.remote).unwrap();
+    assert_eq!(git(&paul, &["status", "--porcelain"]), "");
+    // A remote that is not there is not "offline": said, the commit kept.
+    git(&paul, &["remote", "set-url", "origin", team.env.root.path().join("moved.git").to_str().unwrap()]);
+    let said = team.env.transcript(["--dir", paul.to_str().unwrap(), "sync"]);
+    assert!(said.starts_with("exit: 1") && said.contains("no such repository"), "{said}");
+    git(&paul, &["remote", "set-url", "origin", team.remote.to_str().unwrap()]);
     team.ok("paul", &["sync"]);
     team.ok("lea", &["sync"]);
     assert!(team.sessions("lea").iter().any(|s| s["title"] == "Dans le train"));
