@@ -502,10 +502,17 @@ fn sessions_and_day_texts_keep_their_dates_when_the_event_moves() {
     assert!(team.event_file("lea").contains("end = 2020-09-19"), "{}", team.event_file("lea"));
 }
 
-/// A git killed with its sync leaves its lock: an old one is cleared.
+/// A git killed with its sync leaves its lock: an old one is cleared. A
+/// person's own git settings (signing without a key, fast-forward only)
+/// do not stop the team's commits.
 #[test]
 fn a_lock_left_by_a_killed_git_is_cleared() {
     let team = Team::new();
+    for setting in [["commit.gpgsign", "true"], ["merge.ff", "only"], ["pull.ff", "only"]] {
+        git(&team.dir("paul"), &["config", setting[0], setting[1]]);
+    }
+    team.ok("lea", &["add", "De son côté", "-d", "1"]);
+    team.ok("lea", &["sync"]);
     team.ok("paul", &["add", "Après la coupure", "-d", "1"]);
     let lock = team.dir("paul").join(".git/index.lock");
     let file = std::fs::File::create(&lock).unwrap();
