@@ -697,9 +697,9 @@ messages! {
 
     // notes import
     nothing_imported(error: &str) { en: "{error}; nothing was imported", fr: "{error}\u{a0}; rien n’a été importé" }
-    unknown_section(day: &str, key: &str, known: &str) {
-        en: "[days.{day}] headings: '{key}' is not a section of the post (sections: {known})",
-        fr: "[days.{day}] headings\u{a0}: '{key}' n’est pas une section du billet (sections\u{a0}: {known})",
+    unknown_section(table: &str, key: &str, known: &str) {
+        en: "{table}: '{key}' is not a section of the post (sections: {known})",
+        fr: "{table}\u{a0}: '{key}' n’est pas une section du billet (sections\u{a0}: {known})",
     }
     programme_unreadable(error: &str) {
         en: "the programme cannot be read, so it is left out: {error}",

@@ -3,6 +3,7 @@
 //! Loaded after the command line is parsed, so a broken config never breaks
 //! `--help`. A missing file is the default configuration.
 
+use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -25,9 +26,10 @@ pub struct Config {
     pub template: Option<PathBuf>,
     /// Where a series' posts are read, e.g. "/{year}/{slug}-day-{day}/".
     pub series_url: Option<String>,
-    /// The post's section headings, renamed ("" leaves a heading out).
+    /// The post's section headings renamed, by section key ("" leaves a
+    /// heading out), as a day's `headings` names them.
     #[serde(default)]
-    pub headings: HeadingsConfig,
+    pub headings: BTreeMap<String, String>,
     #[serde(default)]
     pub verdicts: Vec<VerdictConfig>,
 }
@@ -55,18 +57,6 @@ impl std::fmt::Display for ConfigError {
     }
 }
 
-/// `[headings]`: a section heading of the post renamed, or left out with "".
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct HeadingsConfig {
-    pub keynotes: Option<String>,
-    pub talks: Option<String>,
-    pub wished: Option<String>,
-    pub meetings: Option<String>,
-    pub to_try: Option<String>,
-    pub conclusion: Option<String>,
-}
-
 /// `[[verdicts]]` entry: `key = "wow"`, `fr = "Waouh"`, `en = "Wow"`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -83,11 +73,10 @@ impl Config {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => return Err(Error::io(messages::cannot_read, path, e)),
         };
-        config.check_verdicts().map_err(|e| Error::Invalid {
-            path: path.to_path_buf(),
-            message: messages::Text::new(|lang| e.message(lang)),
-        })?;
-        Ok(config)
+        let invalid = |message| Error::Invalid { path: path.to_path_buf(), message };
+        config.check_verdicts().map_err(|e| invalid(messages::Text::new(|lang| e.message(lang))))?;
+        let headings = record::checked_headings(config.headings, "[headings]").map_err(invalid)?;
+        Ok(Config { headings, ..config })
     }
 
     /// A verdict key is stored in journals: it must be a plain word, and

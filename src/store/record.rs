@@ -127,7 +127,7 @@ pub fn to_model(path: &Path, slug: &str, file: FileRecord) -> Result<(Event, Vec
                 intro: day.intro,
                 wished: day.wished,
                 conclusion: day.conclusion,
-                headings: checked_headings(day.headings, &key).map_err(invalid)?,
+                headings: checked_headings(day.headings, &format!("[days.{key}] headings")).map_err(invalid)?,
             },
         );
     }
@@ -339,10 +339,13 @@ pub const DAY_KEYS: &[Key<DayNotes>] = &[
     }),
 ];
 
-/// `[days.N] headings`, whose keys must name sections of the post.
-fn checked_headings(headings: BTreeMap<String, String>, day: &str) -> Result<BTreeMap<String, String>, Text> {
+/// Headings renamed (`[days.N] headings`, the config's `[headings]`, named
+/// `table`), whose keys must name sections of the post.
+pub fn checked_headings(headings: BTreeMap<String, String>, table: &str) -> Result<BTreeMap<String, String>, Text> {
     match headings.keys().find(|k| !SECTION_KEYS.contains(&k.as_str())) {
-        Some(unknown) => Err(Text::new(|lang| messages::unknown_section(lang, day, unknown, &SECTION_KEYS.join(", ")))),
+        Some(unknown) => {
+            Err(Text::new(|lang| messages::unknown_section(lang, table, unknown, &SECTION_KEYS.join(", "))))
+        }
         None => Ok(headings),
     }
 }

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::messages;
 use crate::model::{Event, EventFile, Lang};
 use crate::query::{DaySel, Query, select};
-use crate::render::markdown::{self, BUILTIN_TEMPLATE, FrontMatter, HeadingOverrides, PostInput, SeriesPost, Template};
+use crate::render::markdown::{self, BUILTIN_TEMPLATE, FrontMatter, PostInput, SeriesPost, Template};
 use crate::render::words::words;
 use crate::store::{read_small, write_output};
 
@@ -214,15 +214,7 @@ fn post(
         FrontMatterArg::None => FrontMatter::None,
     };
     let author = ctx.config()?.author.as_deref();
-    let own = &ctx.config()?.headings;
-    let headings = HeadingOverrides {
-        keynotes: own.keynotes.clone(),
-        talks: own.talks.clone(),
-        wished: own.wished.clone(),
-        meetings: own.meetings.clone(),
-        to_try: own.to_try.clone(),
-        conclusion: own.conclusion.clone(),
-    };
+    let headings = &ctx.config()?.headings;
     // The programme's size, for the post's numbers; a broken one counts none.
     // Reading it costs more than the rest of the export: only when the
     // numbers are shown, or a template of one's own may show them.
@@ -239,7 +231,7 @@ fn post(
         author,
         draft: args.draft,
         figures_line: args.figures,
-        headings: headings.clone(),
+        headings,
         by_section: args.by_section,
         title: args.title.clone(),
     };

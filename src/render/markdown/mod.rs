@@ -227,24 +227,14 @@ pub struct PostInput<'a> {
     pub programme: usize,
     /// Whether the post opens with its numbers in one line.
     pub figures_line: bool,
-    /// Headings the config renames (`None`: the built-in word).
-    pub headings: HeadingOverrides,
+    /// Headings the config renames, by section key (absent: the built-in
+    /// word; "": left out).
+    pub headings: &'a BTreeMap<String, String>,
     /// One outline for all the days (keynotes together, then each
     /// section), without a heading per day: a recap told by theme.
     pub by_section: bool,
     /// The post's title, instead of the one the event and day give.
     pub title: Option<String>,
-}
-
-/// Section headings renamed by the config; `Some("")` leaves one out.
-#[derive(Debug, Clone, Default)]
-pub struct HeadingOverrides {
-    pub keynotes: Option<String>,
-    pub talks: Option<String>,
-    pub wished: Option<String>,
-    pub meetings: Option<String>,
-    pub to_try: Option<String>,
-    pub conclusion: Option<String>,
 }
 
 /// Builds the template data. One day gives a day post; several days give
@@ -594,18 +584,17 @@ fn with_authors(data: &mut TalkData, s: &Session, others: &[&Session], input: &P
 /// config's, else the post's language's.
 fn headings(input: &PostInput<'_>, day: Option<&DayNotes>) -> Headings {
     let w = post_words(input.lang);
-    let o = &input.headings;
-    let pick = |key: &str, own: &Option<String>, word: &str| {
-        let text = day.and_then(|d| d.headings.get(key)).map(String::as_str).or(own.as_deref()).unwrap_or(word);
-        escape_inline(text.trim())
+    let pick = |key: &str, word: &str| {
+        let own = day.and_then(|d| d.headings.get(key)).or(input.headings.get(key));
+        escape_inline(own.map_or(word, String::as_str).trim())
     };
     Headings {
-        keynotes: pick("keynotes", &o.keynotes, w.keynotes),
-        talks: pick("talks", &o.talks, w.talks),
-        wished: pick("wished", &o.wished, w.wished),
-        meetings: pick("meetings", &o.meetings, w.meetings),
-        to_try: pick("to_try", &o.to_try, w.to_try),
-        conclusion: pick("conclusion", &o.conclusion, w.conclusion),
+        keynotes: pick("keynotes", w.keynotes),
+        talks: pick("talks", w.talks),
+        wished: pick("wished", w.wished),
+        meetings: pick("meetings", w.meetings),
+        to_try: pick("to_try", w.to_try),
+        conclusion: pick("conclusion", w.conclusion),
     }
 }
 
