@@ -120,9 +120,16 @@ impl Journal {
             ));
         }
         let target = dir.to_string_lossy().into_owned();
-        // The journal is private, as one made here is.
+        // The journal is private, as one made here is; a clone that fails
+        // leaves no folder it made.
+        let made = !dir.exists();
         atomic::create_private_dir(dir)?;
-        git_in(Path::new("."), &["clone", "--quiet", remote, &target])?;
+        if let Err(error) = git_in(Path::new("."), &["clone", "--quiet", remote, &target]) {
+            if made {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+            return Err(error);
+        }
         // The remote's HEAD may name another branch than the team's.
         let upstream = format!("origin/{BRANCH}");
         if self.git_value(&["rev-parse", "--verify", "--quiet", &upstream]).is_none() {

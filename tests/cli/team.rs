@@ -265,6 +265,10 @@ fn team_commands_that_cannot_run() {
     let out = fails_without_change(&env, &args, 1);
     assert!(out.contains("holds no journal yet") && out.contains("notes team init"), "{out}");
     assert!(!clone.exists());
+    let args = ["--dir", clone.to_str().unwrap(), "team", "join", "/no/such/remote.git", "--author", "Paul"];
+    let out = fails_without_change(&env, &args, 1);
+    assert!(out.contains("git clone failed"), "{out}");
+    assert!(!clone.exists());
     // Sharing into a remote that holds a team's journal: join it instead.
     let team = Team::new();
     let other = TestEnv::new();
@@ -528,4 +532,24 @@ fn a_lock_left_by_a_killed_git_is_cleared() {
     std::fs::remove_file(&lock).unwrap();
     team.ok("paul", &["sync"]);
     check_clean(&team, "paul");
+}
+
+/// A colleague's file that does not read (pushed by hand, outside notes):
+/// the sync stops and says which file; this clone's journal is untouched.
+#[test]
+fn a_colleagues_unreadable_file_stops_the_sync_and_changes_nothing_here() {
+    let team = Team::new();
+    let paul = team.dir("paul");
+    let path = team.event_path("paul");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, format!("{text}\nthis is = = broken [\n")).unwrap();
+    git(&paul, &["-c", "user.name=x", "-c", "user.email=x@x", "commit", "--quiet", "-am", "by hand"]);
+    git(&paul, &["push", "--quiet", "origin", "HEAD:main"]);
+    team.ok("lea", &["add", "Pendant ce temps", "-d", "1", "-m", "gardé"]);
+    let before = team.event_file("lea");
+    let said = team.env.transcript(["--dir", team.dir("lea").to_str().unwrap(), "sync"]);
+    assert!(said.starts_with("exit: 1") && said.contains("could not be merged by meaning"), "{said}");
+    assert!(said.contains(path.file_name().unwrap().to_str().unwrap()), "{said}");
+    assert_eq!(team.event_file("lea"), before);
+    check_clean(&team, "lea");
 }
