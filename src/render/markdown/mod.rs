@@ -249,14 +249,17 @@ pub fn build(input: &PostInput<'_>) -> Post {
         _ => None,
     };
     let mut anchors = Anchors::default();
+    // Several authors: a co-written post, each talk credited.
+    let authors = post_authors(input);
+    let cowritten = !authors.is_empty();
     let days: Vec<DayData> = match &own_notes {
-        Some(notes) => vec![day_data(input, &input.days, notes, true, &mut anchors)],
+        Some(notes) => vec![day_data(input, &input.days, notes, (true, cowritten), &mut anchors)],
         None => input
             .days
             .iter()
             .map(|&d| {
                 let notes = input.event.days.get(&d).cloned().unwrap_or_default();
-                day_data(input, &[d], &notes, false, &mut anchors)
+                day_data(input, &[d], &notes, (false, cowritten), &mut anchors)
             })
             .collect(),
     };
@@ -274,7 +277,6 @@ pub fn build(input: &PostInput<'_>) -> Post {
     };
     let date = input.days.first().and_then(|d| input.event.date_of(*d)).unwrap_or(input.event.start);
     let tags = post_tags(input);
-    let authors = post_authors(input);
     let mut post = Post {
         cowritten: if authors.is_empty() {
             String::new()
@@ -348,8 +350,14 @@ fn merged_notes(event: &Event, days: &[u32]) -> DayNotes {
 }
 
 /// The sections of `days` (one day, or all the post's days as one outline
-/// when `single`).
-fn day_data(input: &PostInput<'_>, days: &[u32], notes: &DayNotes, single: bool, anchors: &mut Anchors) -> DayData {
+/// when `single`); each talk credited to its author when `cowritten`.
+fn day_data(
+    input: &PostInput<'_>,
+    days: &[u32],
+    notes: &DayNotes,
+    (single, cowritten): (bool, bool),
+    anchors: &mut Anchors,
+) -> DayData {
     let w = words(input.lang);
     let day = days.first().copied().unwrap_or(1);
     let date = input.event.date_of(day);
@@ -388,7 +396,6 @@ fn day_data(input: &PostInput<'_>, days: &[u32], notes: &DayNotes, single: bool,
     };
     let blocks: HashMap<u32, Block> =
         days.iter().map(|&d| (d, keynote_block(sessions.iter().copied().filter(|s| s.day == d)))).collect();
-    let cowritten = !post_authors(input).is_empty();
     let groups = seen_together(&sessions);
     let mut talk = |s: &Session, with_section: bool| {
         let together = groups.get(&s.id).map(Vec::as_slice).unwrap_or_default();
