@@ -341,6 +341,8 @@ fn a_day_of_talks_with_roles_and_a_series() {
         "{post}"
     );
     assert!(post.contains("*Yaron Schneider, CTO (Diagrid)*"), "{post}");
+    // Lists name speakers and organisations only.
+    assert!(post.contains("— Jose Gomez-Selles (RedHat), Kevin Dubois (RedHat)\n"), "{post}");
     // Elsewhere: roles in `show` (one speaker from the next by a
     // semicolon), names and organisations only in a table.
     let shown = env.ok(["--width", "0", "show", "4"]);

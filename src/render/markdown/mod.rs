@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
-use crate::model::{DayNotes, Event, Hidden, Kind, Lang, Session, Status, Vocabulary, text};
+use crate::model::{DayNotes, Event, Hidden, Kind, Lang, Session, Speaker, Status, Vocabulary, text};
 use crate::render::time_range;
 use crate::render::words::{
     PostWords, cowritten_text, figures_line, join_names, link_label, post_words, series_text, words, written_by,
@@ -472,7 +472,10 @@ fn section_of(s: &Session, keynote_block: Block) -> Section {
 
 fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, depth: usize) -> TalkData {
     let title = text::one_line(&s.title);
-    let speakers = escape_inline(&byline(s, input.lang));
+    // Lists (missed talks, "À tester") name speakers and organisations;
+    // the line under a talk's heading gives their roles too.
+    let speakers = escape_inline(&s.speakers.iter().map(Speaker::name_and_org).collect::<Vec<_>>().join(", "));
+    let full_speakers = escape_inline(&speakers_sentence(s, input.lang));
     let room = s.room.as_deref().map(escape_inline).unwrap_or_default();
     let links: Vec<LinkData> = s
         .links
@@ -488,8 +491,8 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
         Vec::new()
     };
     let mut meta = Vec::new();
-    if byline && panelists.is_empty() && !speakers.is_empty() {
-        meta.push(format!("*{speakers}*"));
+    if byline && panelists.is_empty() && !full_speakers.is_empty() {
+        meta.push(format!("*{full_speakers}*"));
     }
     if !room.is_empty() {
         meta.push(room.clone());
@@ -525,7 +528,7 @@ fn talk_data(input: &PostInput<'_>, s: &Session, anchors: Option<&mut Anchors>, 
 
 /// The speakers as the post names them: "A (Org), B", or, when one has a
 /// role and commas would run together, "A, CEO (Org) et B, animateur".
-fn byline(s: &Session, lang: Lang) -> String {
+fn speakers_sentence(s: &Session, lang: Lang) -> String {
     if s.speakers.iter().all(|sp| sp.role.is_none()) {
         return s.speakers_line();
     }
